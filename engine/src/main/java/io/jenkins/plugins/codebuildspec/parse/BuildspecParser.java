@@ -100,7 +100,8 @@ public final class BuildspecParser {
     private static Optional<Node> compose(String text, Diagnostics diagnostics) {
         StreamReader stream = new StreamReader(text);
         LoaderOptions options = loaderOptions();
-        Composer composer = new Composer(new ParserImpl(stream, options), new Resolver(), options);
+        MarkingParser parser = new MarkingParser(new ParserImpl(stream, options));
+        Composer composer = new Composer(parser, new Resolver(), options);
         try {
             if (!composer.checkNode()) {
                 return Optional.empty();
@@ -116,8 +117,9 @@ public final class BuildspecParser {
             Position p = Nodes.position(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark());
             diagnostics.error(p, e.getProblem() != null ? e.getProblem() : String.valueOf(e.getMessage()));
         } catch (YAMLException e) {
-            // Limits (aliases, nesting) come without a mark; where the reader stopped is where it happened.
-            diagnostics.error(Nodes.position(stream.getMark()), String.valueOf(e.getMessage()));
+            // Limits (aliases, nesting) come without a mark: use the last node the composer started.
+            Position p = Nodes.position(parser.lastMark() != null ? parser.lastMark() : stream.getMark());
+            diagnostics.error(p, String.valueOf(e.getMessage()));
         }
         return Optional.empty();
     }
