@@ -18,11 +18,10 @@ final class KeySuggester {
                 return Optional.of(k);
             }
         }
-        if (key.length() < 4) {
-            return Optional.empty(); // short keys are within distance 2 of too much
-        }
+        // Short keys are within distance 2 of too much; allow them only one typo.
+        int allowed = key.length() < 4 ? 1 : MAX_DISTANCE;
         String best = null;
-        int bestDistance = MAX_DISTANCE + 1;
+        int bestDistance = allowed + 1;
         for (String k : known) {
             int d = distance(normalized, normalize(k));
             if (d < bestDistance) {
