@@ -1,0 +1,28 @@
+package io.jenkins.plugins.codebuildspec.parse;
+
+import io.jenkins.plugins.codebuildspec.spec.Position;
+import java.util.Objects;
+
+/**
+ * One problem found in a buildspec. {@code position} is {@link Position#UNKNOWN} only when the
+ * problem has no place in the text (for example a missing file).
+ */
+public record Diagnostic(Severity severity, String source, Position position, String message) {
+
+    public Diagnostic {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(message, "message");
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** Compiler style, so editors and CI log parsers can jump to the place: {@code buildspec.yml:3:5: error: ...}. */
+    @Override
+    public String toString() {
+        return source + ":" + position.line() + ":" + position.column() + ": " + severity.label() + ": " + message;
+    }
+}
