@@ -1,0 +1,36 @@
+package io.jenkins.plugins.codebuildspec.cli;
+
+import io.jenkins.plugins.codebuildspec.docker.CliOwner;
+import io.jenkins.plugins.codebuildspec.docker.ContainerReaper;
+import io.jenkins.plugins.codebuildspec.docker.DockerCli;
+import io.jenkins.plugins.codebuildspec.docker.DockerException;
+import io.jenkins.plugins.codebuildspec.docker.LocalProcessLauncher;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "gc", mixinStandardHelpOptions = true,
+        description = "Removes build containers left behind by codebuild-spec processes that no longer run.")
+final class GcCommand implements Callable<Integer> {
+    @Option(names = "--all", description = "Remove every codebuild-spec container, even those of running builds.")
+    boolean all;
+
+    @Option(names = "--docker", paramLabel = "PATH", defaultValue = "docker", description = "The docker CLI to use.")
+    String docker;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        String host = Hosts.name();
+        try {
+            List<String> removed = new ContainerReaper(new DockerCli(new LocalProcessLauncher(), docker))
+                    .reap(owner -> all || CliOwner.isGone(owner, host));
+            System.out.println("Removed " + removed.size() + " container(s)");
+            removed.forEach(id -> System.out.println("  " + id));
+            return Main.SUCCEEDED;
+        } catch (DockerException e) {
+            System.err.println("codebuild-spec: " + e.getMessage());
+            return Main.FAULT;
+        }
+    }
+}

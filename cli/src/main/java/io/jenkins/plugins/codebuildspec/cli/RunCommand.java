@@ -1,0 +1,209 @@
+package io.jenkins.plugins.codebuildspec.cli;
+
+import io.jenkins.plugins.codebuildspec.build.BuildRequest;
+import io.jenkins.plugins.codebuildspec.build.BuildResult;
+import io.jenkins.plugins.codebuildspec.build.BuildRunner;
+import io.jenkins.plugins.codebuildspec.docker.CliOwner;
+import io.jenkins.plugins.codebuildspec.docker.DockerCli;
+import io.jenkins.plugins.codebuildspec.docker.LocalProcessLauncher;
+import io.jenkins.plugins.codebuildspec.env.SecretSource;
+import io.jenkins.plugins.codebuildspec.env.SecretsFile;
+import io.jenkins.plugins.codebuildspec.record.BuildRecordJson;
+import io.jenkins.plugins.codebuildspec.record.Status;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs a buildspec in an ephemeral Docker container, with CodeBuild's semantics and log.")
+final class RunCommand implements Callable<Integer> {
+    private static final String NAME = "[A-Za-z_][A-Za-z0-9_]*";
+
+    @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
+            description = "Source directory, mounted as CODEBUILD_SRC_DIR (default: ${DEFAULT-VALUE}).")
+    Path source;
+
+    @Option(names = "--buildspec", paramLabel = "PATH", defaultValue = "buildspec.yml",
+            description = "Buildspec, relative to the source directory (default: ${DEFAULT-VALUE}).")
+    String buildspec;
+
+    @Option(names = "--image", paramLabel = "IMAGE", required = true,
+            description = "Build image; pulled only when it is not present.")
+    String image;
+
+    @Option(names = "--artifacts", paramLabel = "DIR", description = "Where to put the artifacts.")
+    Path artifacts;
+
+    @Option(names = "--record", paramLabel = "FILE", description = "Write the JSON build record here.")
+    Path record;
+
+    @Option(names = "--env", paramLabel = "NAME=VALUE",
+            description = "Set a variable; wins over the buildspec. Repeatable. Not for secrets: argv is public.")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--secret", paramLabel = "NAME",
+            description = "Pass the variable NAME from this process's environment as a masked secret. Repeatable.")
+    List<String> secrets = new ArrayList<>();
+
+    @Option(names = "--secrets-file", paramLabel = "FILE",
+            description = "JSON file that resolves parameter-store and secrets-manager entries.")
+    Path secretsFile;
+
+    @Option(names = "--timeout-minutes", paramLabel = "N", defaultValue = "60",
+            description = "Build timeout in minutes, fractions allowed (default: ${DEFAULT-VALUE}).")
+    BigDecimal timeoutMinutes;
+
+    @Option(names = "--build-number", paramLabel = "N", defaultValue = "1",
+            description = "CODEBUILD_BUILD_NUMBER (default: ${DEFAULT-VALUE}).")
+    long buildNumber;
+
+    @Option(names = "--project", paramLabel = "NAME",
+            description = "Project name in CODEBUILD_BUILD_ID (default: the source directory's name).")
+    String project;
+
+    @Option(names = "--privileged", description = "Run the build container in privileged mode.")
+    boolean privileged;
+
+    @Option(names = "--docker", paramLabel = "PATH", defaultValue = "docker", description = "The docker CLI to use.")
+    String docker;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        BuildRequest request = request();
+        BuildRunner runner = new BuildRunner(new DockerCli(new LocalProcessLauncher(), docker), Clock.systemUTC(),
+                owner -> CliOwner.isGone(owner, Hosts.name()));
+        AtomicBoolean running = new AtomicBoolean(true);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onSignal = new Thread(() -> stopOnSignal(runner, running, finished), "codebuild-spec stop");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        OutputStream console = new FileOutputStream(FileDescriptor.out);
+        try {
+            BuildResult result = runner.run(request, console);
+            if (record != null) {
+                Files.writeString(record, BuildRecordJson.write(result.record()), StandardCharsets.UTF_8);
+            }
+            console.flush();
+            if (result.fault()) {
+                return Main.FAULT;
+            }
+            return result.status() == Status.SUCCEEDED ? Main.SUCCEEDED : Main.FAILED;
+        } finally {
+            running.set(false);
+            finished.countDown();
+        }
+    }
+
+    /** SIGINT or SIGTERM: stop the build, let the main thread clean up and write the record, exit 1. */
+    private static void stopOnSignal(BuildRunner runner, AtomicBoolean running, CountDownLatch finished) {
+        if (!running.get()) {
+            return;
+        }
+        runner.stop();
+        try {
+            finished.await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().halt(Main.FAILED);
+    }
+
+    private BuildRequest request() throws IOException {
+        Path src = source.toAbsolutePath().normalize();
+        if (!Files.isDirectory(src)) {
+            throw new UsageError("--source " + source + " is not a directory");
+        }
+        if (timeoutMinutes.signum() <= 0) {
+            throw new UsageError("--timeout-minutes must be more than 0, got " + timeoutMinutes);
+        }
+        Duration timeout = Duration.ofMillis(timeoutMinutes.multiply(BigDecimal.valueOf(60_000)).longValue());
+        Map<String, String> plain = plainOverrides();
+        Map<String, String> secret = secretOverrides(plain);
+        SecretSource source = secretsFile == null ? SecretSource.NONE : readSecretsFile();
+        Path uidProbe = Path.of("/proc/self");
+        OptionalInt uid = unixId(uidProbe, "unix:uid");
+        OptionalInt gid = unixId(uidProbe, "unix:gid");
+        GitSource git = GitSource.of(src);
+        return new BuildRequest(src, buildspec, image, plain, secret, source, timeout,
+                project != null ? project : projectName(src), buildNumber, System.getProperty("user.name", "unknown"),
+                git.commit(), git.commit(), CliOwner.current(Hosts.name()), uid, gid, privileged);
+    }
+
+    private Map<String, String> plainOverrides() {
+        Map<String, String> plain = new LinkedHashMap<>();
+        for (String e : env) {
+            int eq = e.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageError("--env expects NAME=VALUE, got '" + e + "'");
+            }
+            plain.put(checkName(e.substring(0, eq), "--env"), e.substring(eq + 1));
+        }
+        return plain;
+    }
+
+    private Map<String, String> secretOverrides(Map<String, String> plain) {
+        Map<String, String> secret = new LinkedHashMap<>();
+        for (String name : secrets) {
+            checkName(name, "--secret");
+            if (plain.containsKey(name)) {
+                throw new UsageError(name + " is given both as --env and as --secret");
+            }
+            String value = System.getenv(name);
+            if (value == null) {
+                throw new UsageError("--secret " + name + ": no variable " + name
+                        + " in this process's environment (the value is read from there, never from the command line)");
+            }
+            secret.put(name, value);
+        }
+        return secret;
+    }
+
+    private static String checkName(String name, String option) {
+        if (!name.matches(NAME)) {
+            throw new UsageError(option + ": '" + name + "' is not a valid variable name");
+        }
+        if (name.startsWith("CODEBUILD_")) {
+            throw new UsageError(option + ": " + name + ": No user environment variables can start with CODEBUILD_");
+        }
+        return name;
+    }
+
+    private SecretSource readSecretsFile() {
+        try {
+            return SecretsFile.read(secretsFile);
+        } catch (IOException e) {
+            throw new UsageError("--secrets-file: " + e.getMessage());
+        }
+    }
+
+    private static OptionalInt unixId(Path p, String attribute) {
+        try {
+            return OptionalInt.of((Integer) Files.getAttribute(p, attribute));
+        } catch (IOException | UnsupportedOperationException | ClassCastException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    private static String projectName(Path src) {
+        Path name = src.getFileName();
+        String s = name == null ? "local" : name.toString().replaceAll("[^A-Za-z0-9_-]", "-");
+        return s.isEmpty() ? "local" : s;
+    }
+}

@@ -1,0 +1,38 @@
+package io.jenkins.plugins.codebuildspec.cli;
+
+import io.jenkins.plugins.codebuildspec.parse.BuildspecParser;
+import io.jenkins.plugins.codebuildspec.parse.Diagnostic;
+import io.jenkins.plugins.codebuildspec.parse.ParseResult;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Checks a buildspec the way a build does in DOWNLOAD_SOURCE, without starting a container.")
+final class ValidateCommand implements Callable<Integer> {
+    @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
+            description = "Source directory (default: ${DEFAULT-VALUE}).")
+    Path source;
+
+    @Option(names = "--buildspec", paramLabel = "PATH", defaultValue = "buildspec.yml",
+            description = "Buildspec, relative to the source directory (default: ${DEFAULT-VALUE}).")
+    String buildspec;
+
+    @Override
+    public Integer call() {
+        Path file = source.resolve(buildspec).normalize();
+        ParseResult result = new BuildspecParser().parse(file, buildspec);
+        for (Diagnostic d : result.diagnostics()) {
+            System.out.println(d);
+        }
+        if (result.hasErrors()) {
+            System.out.println(buildspec + ": " + result.errors().size() + " error(s), " + result.warnings().size()
+                    + " warning(s)");
+            return Main.FAILED;
+        }
+        System.out.println(buildspec + ": valid buildspec, version " + result.buildspec().get().version() + ", "
+                + result.buildspec().get().phases().size() + " phase(s), " + result.warnings().size() + " warning(s)");
+        return Main.SUCCEEDED;
+    }
+}

@@ -1,0 +1,76 @@
+package io.jenkins.plugins.codebuildspec.build;
+
+import io.jenkins.plugins.codebuildspec.docker.ContainerSpec;
+import io.jenkins.plugins.codebuildspec.docker.DockerCli;
+import io.jenkins.plugins.codebuildspec.docker.DockerException;
+import io.jenkins.plugins.codebuildspec.docker.RunningProcess;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The one container of one build: started, handed the driver, cleaned up. */
+final class BuildContainer {
+    static final String TMP = "/codebuild/output/tmp";
+    static final String STATE = TMP + "/state";
+    private static final Duration CHOWN_TIMEOUT = Duration.ofMinutes(10);
+
+    private final DockerCli docker;
+    private final ContainerSpec spec;
+    private final String srcDir;
+    private volatile String id;
+
+    BuildContainer(DockerCli docker, ContainerSpec spec, String srcDir) {
+        this.docker = docker;
+        this.spec = spec;
+        this.srcDir = srcDir;
+    }
+
+    void start() throws DockerException, InterruptedException {
+        id = docker.run(spec);
+    }
+
+    String id() {
+        return id;
+    }
+
+    /**
+     * One {@code docker exec}: the driver arrives on stdin into the container's tmpfs, then runs
+     * with stdin at EOF. The argument holds no secret and no {@code $}.
+     */
+    RunningProcess runDriver(String script, String shell, Map<String, String> secrets, OutputStream out)
+            throws DockerException {
+        String driver = STATE + "/driver.sh";
+        String bootstrap = "umask 077 && mkdir -p " + STATE + " && cat >" + driver
+                + " && umask 022 && if command -v " + shell + " >/dev/null 2>&1; then exec " + shell + " " + driver
+                + " </dev/null; else echo 'codebuild-spec: the image has no " + shell
+                + " (env/shell)'; exit 127; fi";
+        return docker.exec(id, secrets, List.of("sh", "-c", bootstrap), script.getBytes(StandardCharsets.UTF_8), out);
+    }
+
+    void kill() throws DockerException, InterruptedException {
+        if (id != null) {
+            docker.kill(id);
+        }
+    }
+
+    /** Gives the files the build made in the source tree back to the user who ran it. */
+    void handBack(int uid, int gid) throws DockerException, InterruptedException {
+        List<String> chown = List.of("chown", "-R", uid + ":" + gid, srcDir);
+        if (id != null && docker.execAndWait(id, chown, CHOWN_TIMEOUT) == 0) {
+            return;
+        }
+        // The container is gone or stopped (timeout, stop, daemon restart): a throwaway one does it.
+        int status = docker.runOnce(spec, chown, CHOWN_TIMEOUT);
+        if (status != 0) {
+            throw new DockerException("could not hand the source tree back to " + uid + ":" + gid + " (exit " + status + ")");
+        }
+    }
+
+    void remove() throws DockerException, InterruptedException {
+        if (id != null) {
+            docker.remove(id);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.jenkins.plugins.codebuildspec.build;
+
+import io.jenkins.plugins.codebuildspec.driver.CommandIndex;
+import io.jenkins.plugins.codebuildspec.driver.DriverMarker;
+import io.jenkins.plugins.codebuildspec.driver.DriverScript;
+import io.jenkins.plugins.codebuildspec.driver.DriverSettings;
+import io.jenkins.plugins.codebuildspec.env.BuiltInVariables;
+import io.jenkins.plugins.codebuildspec.env.EnvironmentException;
+import io.jenkins.plugins.codebuildspec.env.EnvironmentResolver;
+import io.jenkins.plugins.codebuildspec.env.ResolvedEnvironment;
+import io.jenkins.plugins.codebuildspec.mask.SecretMasker;
+import io.jenkins.plugins.codebuildspec.parse.BuildspecParser;
+import io.jenkins.plugins.codebuildspec.parse.Diagnostic;
+import io.jenkins.plugins.codebuildspec.parse.ParseResult;
+import io.jenkins.plugins.codebuildspec.record.PhaseContext;
+import io.jenkins.plugins.codebuildspec.spec.Buildspec;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The outcome of DOWNLOAD_SOURCE, before any container exists: the buildspec, its environment,
+ * the masker for every secret value, and the driver script. When {@link #failure()} is present
+ * the build fails here and nothing else is set. The Jenkins plugin builds its durable task from this.
+ */
+public record BuildPlan(
+        List<Diagnostic> diagnostics,
+        Optional<PhaseContext> failure,
+        Buildspec spec,
+        BuiltInVariables builtIns,
+        ResolvedEnvironment environment,
+        SecretMasker masker,
+        DriverMarker marker,
+        CommandIndex commands,
+        String script) {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public String srcDir() {
+        return builtIns.srcDir();
+    }
+
+    public static BuildPlan prepare(BuildRequest request, Instant start) {
+        String srcDir = "/codebuild/output/src" + (100_000_000 + RANDOM.nextInt(900_000_000)) + "/src";
+        BuiltInVariables builtIns = new BuiltInVariables(request.project(), UUID.randomUUID().toString(),
+                request.buildNumber(), srcDir, start.toEpochMilli(), request.initiator(), request.image(),
+                request.sourceVersion(), request.resolvedSourceVersion());
+        SecretMasker cliSecrets = SecretMasker.of(request.secretOverrides().values());
+        ParseResult parsed = new BuildspecParser().parse(request.buildspecFile(), request.buildspec());
+        if (parsed.hasErrors() || parsed.buildspec().isEmpty()) {
+            String message = parsed.errors().stream().map(Diagnostic::toString).collect(Collectors.joining("; "));
+            return failed(parsed.diagnostics(), PhaseContext.YAML_FILE_ERROR, message, builtIns, cliSecrets);
+        }
+        Buildspec spec = parsed.buildspec().get();
+        ResolvedEnvironment env;
+        try {
+            env = new EnvironmentResolver(request.secretSource())
+                    .resolve(spec, builtIns, request.plainOverrides(), request.secretOverrides());
+        } catch (EnvironmentException e) {
+            return failed(parsed.diagnostics(), PhaseContext.CLIENT_ERROR, e.getMessage(), builtIns, cliSecrets);
+        }
+        Set<String> secrets = new HashSet<>(env.secretValues());
+        SecretMasker masker = SecretMasker.of(secrets);
+        DriverMarker marker = DriverMarker.random();
+        String script = DriverScript.generate(spec,
+                new DriverSettings(marker, BuildContainer.STATE, spec.env().shell(), env.plain()));
+        return new BuildPlan(parsed.diagnostics(), Optional.empty(), spec, builtIns, env, masker, marker,
+                CommandIndex.of(spec), script);
+    }
+
+    private static BuildPlan failed(List<Diagnostic> diagnostics, String code, String message, BuiltInVariables builtIns,
+            SecretMasker masker) {
+        return new BuildPlan(diagnostics, Optional.of(new PhaseContext(code, masker.mask(message))), null, builtIns,
+                new ResolvedEnvironment(Map.of(), Map.of()), masker, DriverMarker.random(), CommandIndex.empty(), "");
+    }
+}

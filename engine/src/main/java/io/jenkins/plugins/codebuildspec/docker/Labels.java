@@ -1,0 +1,13 @@
+package io.jenkins.plugins.codebuildspec.docker;
+
+/** Labels on every container we start, so that leftovers can always be found. */
+public final class Labels {
+    public static final String PREFIX = "io.jenkins.codebuildspec.";
+    /** Who owns the container: {@code cli:<host>:<pid>:<process start millis>} or a Jenkins build. */
+    public static final String OWNER = PREFIX + "owner";
+    public static final String BUILD_ID = PREFIX + "build-id";
+    public static final String STARTED = PREFIX + "started";
+
+    private Labels() {
+    }
+}

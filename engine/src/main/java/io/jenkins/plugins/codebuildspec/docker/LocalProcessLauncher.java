@@ -1,0 +1,72 @@
+package io.jenkins.plugins.codebuildspec.docker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/** Starts processes on this machine with {@link ProcessBuilder}; output is pumped by two threads. */
+public final class LocalProcessLauncher implements ProcessLauncher {
+    @Override
+    public RunningProcess start(ProcessRequest request) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(request.command());
+        pb.environment().putAll(request.environment());
+        Process p = pb.start();
+        Thread out = pump(p.getInputStream(), request.stdout(), "stdout");
+        Thread err = pump(p.getErrorStream(), request.stderr(), "stderr");
+        Thread in = feed(p.getOutputStream(), request.stdin());
+        return new Local(p, out, err, in);
+    }
+
+    private static Thread pump(InputStream from, OutputStream to, String name) {
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[65536];
+            try (from) {
+                int n;
+                while ((n = from.read(buf)) >= 0) {
+                    to.write(buf, 0, n);
+                }
+                to.flush();
+            } catch (IOException e) {
+                // The process went away; what it wrote before that has been delivered.
+            }
+        }, "codebuild-spec " + name + " pump");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static Thread feed(OutputStream to, byte[] data) {
+        Thread t = new Thread(() -> {
+            try (to) {
+                to.write(data);
+            } catch (IOException e) {
+                // The process did not read all of its stdin; that is its choice.
+            }
+        }, "codebuild-spec stdin feeder");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private record Local(Process process, Thread out, Thread err, Thread in) implements RunningProcess {
+        @Override
+        public OptionalInt waitFor(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return OptionalInt.empty();
+            }
+            out.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            err.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            return OptionalInt.of(process.exitValue());
+        }
+
+        @Override
+        public void kill() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.jenkins.plugins.codebuildspec.driver;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One line the driver prints behind its marker. The vocabulary is tiny on purpose: the host
+ * turns it into CodeBuild's log lines, so the driver never prints command text itself.
+ */
+public record DriverEvent(Type type, List<String> args) {
+
+    public enum Type {
+        /** P phase: entering a phase. */
+        PHASE_START('P'),
+        /** E phase 0|1: a phase attempt ended (1 = succeeded). */
+        PHASE_END('E'),
+        /** R phase attempt: the phase is retried. */
+        PHASE_RETRY('R'),
+        /** C id: running a command. */
+        COMMAND_START('C'),
+        /** F id status: a command exited non-zero. */
+        COMMAND_FAILED('F'),
+        /** V name: the hex lines of an exported variable follow, up to {@link #VALUE_END}. */
+        VALUE_START('V'),
+        /** v: end of an exported value. */
+        VALUE_END('v'),
+        /** W code: something the user should know, that does not fail the build. */
+        WARNING('W'),
+        /** D 0|1: every phase is done; 1 = go on to UPLOAD_ARTIFACTS. */
+        DONE('D');
+
+        private final char code;
+
+        Type(char code) {
+            this.code = code;
+        }
+
+        public char code() {
+            return code;
+        }
+    }
+
+    public String arg(int i) {
+        return i < args.size() ? args.get(i) : "";
+    }
+
+    /** Parses the text after the marker; anything not in the vocabulary is not an event. */
+    public static Optional<DriverEvent> parse(String line) {
+        if (line.isEmpty()) {
+            return Optional.empty();
+        }
+        char code = line.charAt(0);
+        for (Type t : Type.values()) {
+            if (t.code == code && (line.length() == 1 || line.charAt(1) == ' ')) {
+                String rest = line.length() > 2 ? line.substring(2) : "";
+                List<String> args = rest.isEmpty() ? List.of() : List.of(rest.split(" "));
+                return Optional.of(new DriverEvent(t, args));
+            }
+        }
+        return Optional.empty();
+    }
+}

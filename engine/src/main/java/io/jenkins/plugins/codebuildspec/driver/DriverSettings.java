@@ -1,0 +1,20 @@
+package io.jenkins.plugins.codebuildspec.driver;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the driver needs besides the buildspec. {@code environment} holds plain (non-secret)
+ * variables in the order they are exported, later ones winning; secret values never appear
+ * here, they reach the driver through its process environment.
+ */
+public record DriverSettings(DriverMarker marker, String stateDir, String shell, Map<String, String> environment) {
+    public DriverSettings {
+        Objects.requireNonNull(marker, "marker");
+        Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(shell, "shell");
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+    }
+}
