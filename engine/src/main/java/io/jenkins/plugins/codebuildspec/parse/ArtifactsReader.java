@@ -7,18 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads {@code artifacts} and its {@code secondary-artifacts}. */
 final class ArtifactsReader {
     private static final Set<String> SECONDARY_KEYS = Set.of("files", "name", "discard-paths", "base-directory",
             "exclude-paths", "enable-symlinks", "s3-prefix");
-    private static final Set<String> PRIMARY_KEYS;
-
-    static {
-        java.util.HashSet<String> keys = new java.util.HashSet<>(SECONDARY_KEYS);
-        keys.add("secondary-artifacts");
-        PRIMARY_KEYS = Set.copyOf(keys);
-    }
+    private static final Set<String> PRIMARY_KEYS = Stream.concat(SECONDARY_KEYS.stream(),
+            Stream.of("secondary-artifacts")).collect(Collectors.toUnmodifiableSet());
 
     private final NodeReader reader;
 
@@ -31,7 +29,7 @@ final class ArtifactsReader {
             fields.warnUnknown(PRIMARY_KEYS, reader.diagnostics());
             Map<String, ArtifactsSpec> secondary = fields.get("secondary-artifacts")
                     .map(this::secondary).orElse(Map.of());
-            List<PathPattern> files = files(fields, f);
+            List<PathPattern> files = files(fields);
             if (files.isEmpty() && !fields.has("files") && fields.has("secondary-artifacts")) {
                 // CodeBuild only says this at upload time; catching it before the build is kinder.
                 reader.error(f.position(), "no definition for primary artifacts in buildspec: artifacts.files is "
@@ -53,7 +51,7 @@ final class ArtifactsReader {
                 }
                 reader.mapping(s).ifPresent(fields -> {
                     fields.warnUnknown(SECONDARY_KEYS, reader.diagnostics());
-                    List<PathPattern> files = files(fields, s);
+                    List<PathPattern> files = files(fields);
                     if (!fields.has("files")) {
                         reader.error(s.position(), s.path() + ".files is missing; every secondary artifact needs "
                                 + "a files list");
@@ -65,15 +63,14 @@ final class ArtifactsReader {
         return out;
     }
 
-    private List<PathPattern> files(Fields fields, Field owner) {
+    private List<PathPattern> files(Fields fields) {
         Optional<Field> files = fields.get("files");
         if (files.isEmpty()) {
             return List.of();
         }
         List<PathPattern> out = reader.scalarList(files.get(), true).stream().map(Text::toPathPattern).toList();
         if (Nodes.isEmptyNull(files.get().value())
-                || (out.isEmpty() && files.get().value() instanceof org.yaml.snakeyaml.nodes.SequenceNode s
-                && s.getValue().isEmpty())) {
+                || (files.get().value() instanceof SequenceNode s && s.getValue().isEmpty())) {
             reader.error(files.get().position(), files.get().path() + " is empty; list at least one path");
         }
         return out;
