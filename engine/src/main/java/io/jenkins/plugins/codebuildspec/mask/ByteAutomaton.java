@@ -16,10 +16,19 @@ final class ByteAutomaton {
 
     static final int ROOT = 0;
 
+    static final int FLAG = 0x80000000;
+
     private static final int DENSE_BUDGET = 1 << 20;
 
-    private final int denseStates;
-    private final int[] dense;
+    /** States below this number have a row in {@link #table}. */
+    final int denseStates;
+
+    /**
+     * Rows of 256 entries for the dense states. An entry is the target's row offset (target &lt;&lt; 8), with
+     * the sign bit set when the target needs attention: a pattern ends there, or it has no row. So the hot
+     * loop is one load and one rarely taken branch per byte.
+     */
+    final int[] table;
     private final int[] edgeStart;
     private final byte[] edgeByte;
     private final int[] edgeTarget;
@@ -34,10 +43,25 @@ final class ByteAutomaton {
      */
     final int[] holdLength;
 
-    /** Bytes that begin some pattern; anything else seen from the root state leads straight back to it. */
-    final boolean[] startsPattern = new boolean[256];
+    /**
+     * Bit set over byte pairs (first &lt;&lt; 8 | second): set when, starting from the root, the first byte is
+     * a whole pattern or the pair begins one. When it is clear, reading the first byte from the root leads to
+     * a state from which the second byte behaves as if read from the root, so a scan at the root can skip the
+     * first byte. Unlike stepping the automaton, these tests do not depend on each other, so the CPU can run
+     * them in parallel; that is what makes ordinary text fast.
+     */
+    private final long[] pairs = new long[1 << 10];
 
     final int maxPatternLength;
+
+    /**
+     * Wu-Manber style skip for scans at the root, used when every pattern has at least 4 bytes: for a window
+     * of {@link #window} bytes, the byte pair at its end tells how far the window can move without passing
+     * the start of any pattern (no pattern has that pair where it would have to). On ordinary text this
+     * looks at a fraction of the bytes. {@code null} when patterns are too short for it to pay.
+     */
+    private final byte[] windowShift;
+    final int window;
 
     ByteAutomaton(List<byte[]> patterns) {
         Node root = new Node(0);
@@ -51,6 +75,9 @@ final class ByteAutomaton {
             max = Math.max(max, p.length);
         }
         maxPatternLength = max;
+        int min = patterns.stream().mapToInt(p -> p.length).min().orElse(0);
+        window = Math.min(min, 64);
+        windowShift = window >= 4 ? windowShifts(patterns, window) : null;
 
         List<Node> order = breadthFirst(root);
         int count = order.size();
@@ -82,18 +109,29 @@ final class ByteAutomaton {
         }
         edgeStart[count] = e;
         for (int i = 0; i < root.size; i++) {
-            startsPattern[root.labels[i] & 0xff] = true;
+            Node first = root.kids[i];
+            int high = (root.labels[i] & 0xff) << 8;
+            for (int c = 0; c < 256; c++) {
+                if (first.terminal || first.child((byte) c) != null) {
+                    pairs[(high | c) >>> 6] |= 1L << c;
+                }
+            }
         }
 
         denseStates = Math.min(count, DENSE_BUDGET / 256);
-        dense = new int[denseStates * 256];
+        table = new int[denseStates * 256];
         for (int s = 0; s < denseStates; s++) {
             Node n = order.get(s);
             int row = s << 8;
             int failRow = fail[s] << 8;
             for (int c = 0; c < 256; c++) {
                 Node k = n.child((byte) c);
-                dense[row + c] = k != null ? k.id : (s == ROOT ? ROOT : dense[failRow + c]);
+                if (k != null) {
+                    boolean special = matchLength[k.id] != 0 || k.id >= denseStates;
+                    table[row + c] = (k.id << 8) | (special ? FLAG : 0);
+                } else {
+                    table[row + c] = s == ROOT ? ROOT : table[failRow + c];
+                }
             }
         }
     }
@@ -108,7 +146,53 @@ final class ByteAutomaton {
             }
             s = fail[s];
         }
-        return dense[(s << 8) | c];
+        return stateOf(table[(s << 8) | c]);
+    }
+
+    /** Whether a scan at the root must step into bytes {@code a[i]}, {@code a[i + 1]} (see {@link #pairs}). */
+    boolean pairMayMatch(byte[] a, int i) {
+        int pair = (a[i] & 0xff) << 8 | (a[i + 1] & 0xff);
+        return (pairs[pair >>> 6] & (1L << pair)) != 0;
+    }
+
+    /** The state a {@link #table} entry leads to. */
+    static int stateOf(int entry) {
+        return (entry & ~FLAG) >>> 8;
+    }
+
+    private static byte[] windowShifts(List<byte[]> patterns, int window) {
+        byte[] shift = new byte[1 << 16];
+        Arrays.fill(shift, (byte) (window - 1));
+        for (byte[] p : patterns) {
+            for (int j = 0; j + 1 < window; j++) {
+                int pair = (p[j] & 0xff) << 8 | (p[j + 1] & 0xff);
+                shift[pair] = (byte) Math.min(shift[pair], window - 2 - j);
+            }
+        }
+        return shift;
+    }
+
+    /**
+     * From the root at {@code a[i]}, the first position in [i, end) where a pattern may start, or a position
+     * at most {@code window} before {@code end} from which the caller must look byte by byte.
+     */
+    int skip(byte[] a, int i, int end) {
+        if (windowShift != null) {
+            int last = end - window;
+            while (i <= last) {
+                int at = i + window - 2;
+                int sh = windowShift[(a[at] & 0xff) << 8 | (a[at + 1] & 0xff)];
+                if (sh == 0) {
+                    break;
+                }
+                i += sh;
+            }
+        }
+        int last = end - 1;
+        while (i < last && !pairMayMatch(a, i)) {
+            i++;
+        }
+        return i;
     }
 
     private static List<Node> breadthFirst(Node root) {

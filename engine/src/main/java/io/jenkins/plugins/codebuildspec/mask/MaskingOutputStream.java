@@ -25,6 +25,11 @@ import java.io.OutputStream;
  * different. In practice that re-scan is empty or a byte or two; only self-overlapping secret sets
  * (say {@code a} and {@code aaaab}) make it approach the longest secret's length per match.
  *
+ * <p><b>Speed.</b> With nothing pending the scan sits at the root and skips ahead without stepping the
+ * automaton ({@link ByteAutomaton#skip}); otherwise it steps a dense table with one load per byte and drops
+ * into the bookkeeping only on flagged transitions. Literal runs go downstream as slices of the caller's
+ * array, batched with the masks, so a write with no secret in it is one downstream write.
+ *
  * <p>Bytes are never decoded, so invalid UTF-8 and binary data pass through untouched. All public methods
  * are synchronized: several threads may write one log.
  */
@@ -163,21 +168,35 @@ public final class MaskingOutputStream extends OutputStream {
      */
     private int scanSegment(byte[] a, int idx, int end, int shift) throws IOException {
         final ByteAutomaton ac = automaton;
-        final boolean[] starts = ac.startsPattern;
+        final int[] table = ac.table;
+        final int denseStates = ac.denseStates;
         final int[] matchLength = ac.matchLength;
         final int[] holdLength = ac.holdLength;
         int s = state;
         while (idx < end) {
             if (s == ROOT) {
-                // Nothing pending (a candidate always implies a non-root state): skip to a possible start.
-                while (!starts[a[idx] & 0xff]) {
-                    if (++idx == end) {
-                        state = ROOT;
-                        return end + shift;
-                    }
-                }
+                // Nothing pending here (a candidate implies a non-root state): skip what cannot start a match.
+                idx = ac.skip(a, idx, end);
             }
-            s = ac.next(s, a[idx++] & 0xff);
+            if (!candidate && s < denseStates) {
+                // Only a flagged transition (a match, or a state without a row) or a return to the root
+                // needs more than the table lookup.
+                int row = s << 8;
+                int entry;
+                do {
+                    entry = table[row | (a[idx++] & 0xff)];
+                    if (entry <= 0) {
+                        break;
+                    }
+                    row = entry;
+                } while (idx < end);
+                s = ByteAutomaton.stateOf(entry);
+                if (entry >= 0) {
+                    continue;
+                }
+            } else {
+                s = ac.next(s, a[idx++] & 0xff);
+            }
             int length = matchLength[s];
             if (length != 0) {
                 int start = idx + shift - length;

@@ -26,6 +26,20 @@ class MaskingPropertyTest {
         }
     }
 
+    /** All secrets at least 4 bytes long: the scan then skips ahead by windows, which must miss nothing. */
+    @Test
+    void longerSecretsUseTheWindowSkip() {
+        Random random = new Random(11);
+        for (int round = 0; round < 1500; round++) {
+            List<String> secrets = new ArrayList<>();
+            int count = 1 + random.nextInt(6);
+            for (int k = 0; k < count; k++) {
+                secrets.add(randomString(random, round % 2 == 0 ? "abc" : "abcdefgh", 4 + random.nextInt(10)));
+            }
+            check(SecretMasker.of(secrets), random, "abcdefghxyz\n", round);
+        }
+    }
+
     @Test
     void corpusSubsetsWithNoiseAndFragments() {
         Random random = new Random(7);
@@ -74,7 +88,7 @@ class MaskingPropertyTest {
     /** Whole patterns, their prefixes and suffixes, noise characters and stray non-UTF-8 bytes. */
     private static byte[] randomInput(Random random, List<byte[]> patterns, String noise) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int pieces = random.nextInt(30);
+        int pieces = random.nextInt(60);
         for (int i = 0; i < pieces; i++) {
             byte[] p = patterns.get(random.nextInt(patterns.size()));
             switch (random.nextInt(6)) {
