@@ -30,7 +30,7 @@ import java.util.function.Predicate;
  */
 public final class BuildRunner {
     /** How long a finished driver's {@code docker exec} may linger (a background process holding its output). */
-    private static final Duration LINGER = Duration.ofSeconds(2);
+    private static final Duration LINGER = Duration.ofMillis(300);
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final DockerCli docker;

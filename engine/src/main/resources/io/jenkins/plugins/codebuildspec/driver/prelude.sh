@@ -7,6 +7,7 @@ __cbs_ev() { printf '@MARK@%s\n' "$*"; }
 
 # Runs in the command's subshell when it ends (also on `exit N`): keeps its variables and
 # directory for the next command, the way CodeBuild 0.2 carries state between commands.
+# The trap calls it with stderr closed off so that `set -x` in a command does not trace it.
 __cbs_save() {
   __cbs_x=$?
   __cbs_dir=$PWD
@@ -34,7 +35,7 @@ __cbs_failed() {
 __cbs_cmd() {
   __cbs_ev "C $1"
   : >"@STATE@/vars"
-  ( trap __cbs_save 0; eval "$2" )
+  ( trap '{ __cbs_save; } 2>/dev/null' 0; eval "$2" )
   set -- "$1" "$?"
   __cbs_restore
   [ "$2" = 0 ] || __cbs_failed "$1" "$2"
@@ -70,7 +71,7 @@ __cbs_cmd_as() {
       { set; export -p; } >"$__cbs_ud/vars.out" 2>/dev/null
       exit "$__cbs_x"
     }
-    trap __cbs_save 0
+    trap "{ __cbs_save; } 2>/dev/null" 0
     eval "$(cat "$__cbs_ud/cmd")"'
   set -- "$2" "$?"
   if [ -s "$__cbs_ud/vars.out" ]; then command . "$__cbs_ud/vars.out" >/dev/null 2>&1 || __cbs_ev "W vars"; fi
