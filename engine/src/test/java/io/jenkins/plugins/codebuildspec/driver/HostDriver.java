@@ -1,0 +1,91 @@
+package io.jenkins.plugins.codebuildspec.driver;
+
+import io.jenkins.plugins.codebuildspec.build.BuildProgress;
+import io.jenkins.plugins.codebuildspec.log.DriverOutputSplitter;
+import io.jenkins.plugins.codebuildspec.log.LogSink;
+import io.jenkins.plugins.codebuildspec.mask.SecretMasker;
+import io.jenkins.plugins.codebuildspec.parse.BuildspecParser;
+import io.jenkins.plugins.codebuildspec.parse.ParseResult;
+import io.jenkins.plugins.codebuildspec.spec.Buildspec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a generated driver with a shell of this machine (dash, bash, busybox ash), without Docker:
+ * the script is plain POSIX sh, so its semantics can be checked in milliseconds.
+ */
+final class HostDriver {
+    final Path dir;
+
+    HostDriver(Path dir) {
+        this.dir = dir;
+    }
+
+    /** {@code log} holds the agent lines, {@code commandOutput} the commands' output alone. */
+    record Run(String log, String commandOutput, BuildProgress progress, int exit) {
+        List<String> output() {
+            return commandOutput.lines().toList();
+        }
+    }
+
+    static Buildspec parse(String yaml) {
+        ParseResult r = new BuildspecParser().parse(yaml, "buildspec.yml");
+        if (r.hasErrors()) {
+            throw new AssertionError(r.diagnostics().toString());
+        }
+        return r.buildspec().orElseThrow();
+    }
+
+    Run run(String shell, String yaml) throws IOException, InterruptedException {
+        return run(shell, yaml, Map.of());
+    }
+
+    Run run(String shell, String yaml, Map<String, String> env) throws IOException, InterruptedException {
+        Buildspec spec = parse(yaml);
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Path state = Files.createDirectories(dir.resolve("state"));
+        Files.createDirectories(dir.resolve("home"));
+        Map<String, String> plain = new LinkedHashMap<>();
+        plain.put("CODEBUILD_SRC_DIR", src.toString());
+        plain.put("HOME", dir.resolve("home").toString());
+        plain.putAll(env);
+        DriverMarker marker = DriverMarker.random();
+        String script = DriverScript.generate(spec, new DriverSettings(marker, state.toString(), shell, plain));
+        Path file = state.resolve("driver.sh");
+        Files.writeString(file, script);
+
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        BuildProgress progress = new BuildProgress(new LogSink(log, Clock.systemUTC()), CommandIndex.of(spec),
+                SecretMasker.none());
+        DriverOutputSplitter splitter = new DriverOutputSplitter(marker, new LogSink(output, Clock.systemUTC()), progress);
+        List<String> cmd = shell.equals("busybox") ? List.of("busybox", "sh", file.toString()) : List.of(shell, file.toString());
+        Process p = new ProcessBuilder(cmd).directory(src.toFile()).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        p.getInputStream().transferTo(splitter);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("driver hung: " + output.toString(StandardCharsets.UTF_8));
+        }
+        splitter.close();
+        return new Run(log.toString(StandardCharsets.UTF_8), output.toString(StandardCharsets.UTF_8), progress,
+                p.exitValue());
+    }
+
+    static boolean available(String shell) {
+        try {
+            Process p = new ProcessBuilder("sh", "-c", "command -v " + shell).start();
+            return p.waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}
