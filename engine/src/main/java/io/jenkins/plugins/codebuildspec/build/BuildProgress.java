@@ -94,7 +94,7 @@ public final class BuildProgress implements DriverListener {
                     "1".equals(e.arg(1)) ? Status.SUCCEEDED : Status.FAILED,
                     "1".equals(e.arg(1)) ? Optional.empty() : Optional.ofNullable(failure)));
             case PHASE_RETRY -> log.agent("Retrying phase " + e.arg(0) + ": attempt " + (parse(e.arg(1)) + 1));
-            case COMMAND_START -> command(e.arg(0)).ifPresent(c -> log.agent("Running command " + c.text()));
+            case COMMAND_START -> command(e.arg(0)).ifPresent(c -> log.agent("Running command " + c.displayText()));
             case COMMAND_FAILED -> command(e.arg(0)).ifPresent(c -> commandFailed(c, e.arg(1)));
             case WARNING -> warning(e.arg(0));
             case DONE -> {
@@ -112,10 +112,10 @@ public final class BuildProgress implements DriverListener {
     }
 
     private void commandFailed(CommandRef c, String status) {
-        log.agent("Command did not exit successfully " + c.text() + " exit status " + status);
+        log.agent("Command did not exit successfully " + c.displayText() + " exit status " + status);
         if (failure == null) {
             failure = new PhaseContext(PhaseContext.COMMAND_EXECUTION_ERROR,
-                    "Error while executing command: " + c.text() + ". Reason: exit status " + status);
+                    "Error while executing command: " + c.displayText() + ". Reason: exit status " + status);
         }
     }
 

@@ -8,4 +8,17 @@ public record CommandRef(int id, PhaseName phase, boolean inFinally, Command com
     public String text() {
         return command.text();
     }
+
+    /**
+     * The command as the log and failure messages show it: a block scalar's final line break
+     * dropped, so the next log line does not follow an empty one.
+     */
+    public String displayText() {
+        String t = command.text();
+        int end = t.length();
+        while (end > 0 && (t.charAt(end - 1) == '\n' || t.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return t.substring(0, end);
+    }
 }

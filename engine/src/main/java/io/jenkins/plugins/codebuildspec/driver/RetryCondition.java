@@ -26,7 +26,7 @@ final class RetryCondition {
         for (CommandRef c : commands) {
             List<Integer> matching = new ArrayList<>();
             for (int status = 1; status <= 255; status++) {
-                if (regex.matcher(failureMessage(c.text(), status)).find()) {
+                if (regex.matcher(failureMessage(c.displayText(), status)).find()) {
                     matching.add(status);
                 }
             }
