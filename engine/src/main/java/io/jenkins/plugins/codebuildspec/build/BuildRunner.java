@@ -7,6 +7,7 @@ import io.jenkins.plugins.codebuildspec.docker.DockerException;
 import io.jenkins.plugins.codebuildspec.docker.Labels;
 import io.jenkins.plugins.codebuildspec.docker.RunningProcess;
 import io.jenkins.plugins.codebuildspec.log.DriverOutputSplitter;
+import io.jenkins.plugins.codebuildspec.log.KeepOpenOutputStream;
 import io.jenkins.plugins.codebuildspec.log.LogSink;
 import io.jenkins.plugins.codebuildspec.record.BuildRecord;
 import io.jenkins.plugins.codebuildspec.record.PhaseContext;
@@ -32,6 +33,7 @@ public final class BuildRunner {
     /** How long a finished driver's {@code docker exec} may linger (a background process holding its output). */
     private static final Duration LINGER = Duration.ofMillis(300);
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration SETTLE = Duration.ofSeconds(5);
 
     private final DockerCli docker;
     private final Clock clock;
@@ -52,7 +54,7 @@ public final class BuildRunner {
     public BuildResult run(BuildRequest request, OutputStream console) throws InterruptedException {
         Instant start = clock.instant();
         BuildPlan plan = BuildPlan.prepare(request, start);
-        try (OutputStream masked = plan.masker().wrap(console)) {
+        try (OutputStream masked = plan.masker().wrap(new KeepOpenOutputStream(console))) {
             LogSink log = new LogSink(masked, clock);
             BuildProgress progress = new BuildProgress(log, plan.commands(), plan.masker());
             boolean fault = execute(request, plan, log, progress);
@@ -136,6 +138,10 @@ public final class BuildRunner {
 
     private boolean runPhases(BuildRequest request, BuildPlan plan, BuildContainer container, LogSink log,
             BuildProgress progress) throws InterruptedException {
+        if (stopRequested) {
+            progress.interrupt(Status.STOPPED, new PhaseContext(PhaseContext.BUILD_STOPPED, "Build stopped"));
+            return false;
+        }
         DriverOutputSplitter splitter = new DriverOutputSplitter(plan.marker(), log, progress);
         RunningProcess driver;
         try {
@@ -162,6 +168,7 @@ public final class BuildRunner {
                     lingerUntil = Math.min(lingerUntil, System.nanoTime() + LINGER.toNanos());
                     if (System.nanoTime() - lingerUntil > 0) {
                         driver.kill();
+                        driver.waitFor(SETTLE);
                         break;
                     }
                 }
@@ -203,6 +210,8 @@ public final class BuildRunner {
             progress.info("Warning: " + e.getMessage());
         }
         driver.kill();
+        // Let the output pumps deliver what was already written before the log goes on.
+        driver.waitFor(SETTLE);
     }
 
     private void finalizing(BuildProgress progress, BuildContainer container, BuildRequest request)
