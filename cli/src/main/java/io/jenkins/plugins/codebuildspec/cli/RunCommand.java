@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -78,6 +79,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--project", paramLabel = "NAME",
             description = "Project name in CODEBUILD_BUILD_ID (default: the source directory's name).")
     String project;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Local cache for the buildspec's cache section (default: $XDG_CACHE_HOME/codebuild-spec or ~/.cache/codebuild-spec).")
+    Path cacheDir;
 
     @Option(names = "--privileged", description = "Run the build container in privileged mode.")
     boolean privileged;
@@ -143,7 +148,8 @@ final class RunCommand implements Callable<Integer> {
         GitSource git = GitSource.of(src);
         return new BuildRequest(src, buildspec, image, plain, secret, source, timeout,
                 project != null ? project : projectName(src), buildNumber, System.getProperty("user.name", "unknown"),
-                git.commit(), git.commit(), CliOwner.current(Hosts.name()), uid, gid, privileged);
+                git.commit(), git.commit(), CliOwner.current(Hosts.name()), uid, gid, privileged,
+                Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()));
     }
 
     private Map<String, String> plainOverrides() {
@@ -199,6 +205,12 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException | UnsupportedOperationException | ClassCastException e) {
             return OptionalInt.empty();
         }
+    }
+
+    private static Path defaultCacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("codebuild-spec");
     }
 
     private static String projectName(Path src) {

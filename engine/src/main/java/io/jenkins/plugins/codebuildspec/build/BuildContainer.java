@@ -4,11 +4,14 @@ import io.jenkins.plugins.codebuildspec.docker.ContainerSpec;
 import io.jenkins.plugins.codebuildspec.docker.DockerCli;
 import io.jenkins.plugins.codebuildspec.docker.DockerException;
 import io.jenkins.plugins.codebuildspec.docker.RunningProcess;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** The one container of one build: started, handed the driver, cleaned up. */
 final class BuildContainer {
@@ -46,7 +49,19 @@ final class BuildContainer {
                 + " && umask 022 && if command -v " + shell + " >/dev/null 2>&1; then exec " + shell + " " + driver
                 + " </dev/null; else echo 'codebuild-spec: the image has no " + shell
                 + " (env/shell)'; exit 127; fi";
-        return docker.exec(id, secrets, List.of("sh", "-c", bootstrap), script.getBytes(StandardCharsets.UTF_8), out);
+        return docker.exec(id, secrets, List.of("sh", "-c", bootstrap), new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), out);
+    }
+
+    /** Runs a command as root with {@code in} as its stdin and its stdout to {@code out}; returns its status. */
+    int pipe(List<String> command, InputStream in, OutputStream out, Duration timeout)
+            throws DockerException, InterruptedException {
+        RunningProcess p = docker.exec(id, Map.of(), command, in, out);
+        OptionalInt status = p.waitFor(timeout);
+        if (status.isEmpty()) {
+            p.kill();
+            throw new DockerException(String.join(" ", command) + " did not finish within " + timeout.toMinutes() + " minutes");
+        }
+        return status.getAsInt();
     }
 
     void kill() throws DockerException, InterruptedException {

@@ -14,7 +14,6 @@ import io.jenkins.plugins.codebuildspec.parse.Diagnostic;
 import io.jenkins.plugins.codebuildspec.parse.ParseResult;
 import io.jenkins.plugins.codebuildspec.record.PhaseContext;
 import io.jenkins.plugins.codebuildspec.spec.Buildspec;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -40,14 +39,12 @@ public record BuildPlan(
         CommandIndex commands,
         String script) {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     public String srcDir() {
         return builtIns.srcDir();
     }
 
     public static BuildPlan prepare(BuildRequest request, Instant start) {
-        String srcDir = "/codebuild/output/src" + (100_000_000 + RANDOM.nextInt(900_000_000)) + "/src";
+        String srcDir = srcDir(request.project());
         BuiltInVariables builtIns = new BuiltInVariables(request.project(), UUID.randomUUID().toString(),
                 request.buildNumber(), srcDir, start.toEpochMilli(), request.initiator(), request.image(),
                 request.sourceVersion(), request.resolvedSourceVersion());
@@ -72,6 +69,14 @@ public record BuildPlan(
                 new DriverSettings(marker, BuildContainer.STATE, spec.env().shell(), env.plain()));
         return new BuildPlan(parsed.diagnostics(), Optional.empty(), spec, builtIns, env, masker, marker,
                 CommandIndex.of(spec), script);
+    }
+
+    /**
+     * CodeBuild's {@code /codebuild/output/src<digits>/src}, with digits fixed per project: caches
+     * and tools that record absolute paths then find them again in the next build.
+     */
+    static String srcDir(String project) {
+        return "/codebuild/output/src" + (100_000_000 + Math.floorMod(project.hashCode(), 900_000_000)) + "/src";
     }
 
     private static BuildPlan failed(List<Diagnostic> diagnostics, String code, String message, BuiltInVariables builtIns,

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codebuildspec.build;
 
+import io.jenkins.plugins.codebuildspec.driver.BuildExpressions;
 import io.jenkins.plugins.codebuildspec.driver.CommandIndex;
 import io.jenkins.plugins.codebuildspec.driver.CommandRef;
 import io.jenkins.plugins.codebuildspec.driver.DriverEvent;
@@ -28,6 +29,9 @@ public final class BuildProgress implements DriverListener {
     private final SecretMasker masker;
     private final Map<PhaseType, PhaseRecord> phases = new LinkedHashMap<>();
     private final Map<String, String> exported = new LinkedHashMap<>();
+    /** Buildspec values the shell evaluated (artifact names, cache keys), by {@link BuildExpressions} key. */
+    private final Map<String, String> evaluated = new LinkedHashMap<>();
+    private boolean cacheRequested;
     private PhaseType current;
     private Status outside = Status.SUCCEEDED;
     private PhaseContext failure;
@@ -97,6 +101,7 @@ public final class BuildProgress implements DriverListener {
             case COMMAND_START -> command(e.arg(0)).ifPresent(c -> log.agent("Running command " + c.displayText()));
             case COMMAND_FAILED -> command(e.arg(0)).ifPresent(c -> commandFailed(c, e.arg(1)));
             case WARNING -> warning(e.arg(0));
+            case CACHE_REQUEST -> cacheRequested = true;
             case DONE -> {
                 driverDone = true;
                 uploadRequested = "1".equals(e.arg(0));
@@ -108,7 +113,12 @@ public final class BuildProgress implements DriverListener {
 
     @Override
     public synchronized void onExportedValue(String name, byte[] value) {
-        exported.put(name, masker.mask(new String(value, StandardCharsets.UTF_8)));
+        String text = masker.mask(new String(value, StandardCharsets.UTF_8));
+        if (name.startsWith(BuildExpressions.PREFIX)) {
+            evaluated.put(name.substring(BuildExpressions.PREFIX.length()), text);
+        } else {
+            exported.put(name, text);
+        }
     }
 
     private void commandFailed(CommandRef c, String status) {
@@ -151,6 +161,14 @@ public final class BuildProgress implements DriverListener {
 
     public synchronized boolean driverDone() {
         return driverDone;
+    }
+
+    public synchronized boolean cacheRequested() {
+        return cacheRequested;
+    }
+
+    public synchronized Map<String, String> evaluated() {
+        return new LinkedHashMap<>(evaluated);
     }
 
     public synchronized boolean uploadRequested() {

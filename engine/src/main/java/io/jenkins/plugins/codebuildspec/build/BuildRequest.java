@@ -16,6 +16,7 @@ import java.util.OptionalInt;
  *
  * @param owner value of the owner label, e.g. {@code cli:host:pid:start}, for the reaper
  * @param ownerUid when present, files in the source tree are handed to this uid:gid at the end
+ * @param cacheDir where the local cache lives; empty: no cache
  */
 public record BuildRequest(
         Path sourceDir,
@@ -33,7 +34,8 @@ public record BuildRequest(
         String owner,
         OptionalInt ownerUid,
         OptionalInt ownerGid,
-        boolean privileged) {
+        boolean privileged,
+        Optional<Path> cacheDir) {
 
     public BuildRequest {
         Objects.requireNonNull(sourceDir, "sourceDir");

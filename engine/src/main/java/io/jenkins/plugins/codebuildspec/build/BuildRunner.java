@@ -1,12 +1,11 @@
 package io.jenkins.plugins.codebuildspec.build;
 
+import io.jenkins.plugins.codebuildspec.cache.CacheStore;
 import io.jenkins.plugins.codebuildspec.docker.ContainerReaper;
 import io.jenkins.plugins.codebuildspec.docker.ContainerSpec;
 import io.jenkins.plugins.codebuildspec.docker.DockerCli;
 import io.jenkins.plugins.codebuildspec.docker.DockerException;
 import io.jenkins.plugins.codebuildspec.docker.Labels;
-import io.jenkins.plugins.codebuildspec.docker.RunningProcess;
-import io.jenkins.plugins.codebuildspec.log.DriverOutputSplitter;
 import io.jenkins.plugins.codebuildspec.log.KeepOpenOutputStream;
 import io.jenkins.plugins.codebuildspec.log.LogSink;
 import io.jenkins.plugins.codebuildspec.record.BuildRecord;
@@ -21,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Predicate;
 
 /**
@@ -30,10 +28,6 @@ import java.util.function.Predicate;
  * The container is removed on every path, including timeout and {@link #stop()}.
  */
 public final class BuildRunner {
-    /** How long a finished driver's {@code docker exec} may linger (a background process holding its output). */
-    private static final Duration LINGER = Duration.ofMillis(300);
-    private static final Duration POLL = Duration.ofMillis(100);
-    private static final Duration SETTLE = Duration.ofSeconds(5);
 
     private final DockerCli docker;
     private final Clock clock;
@@ -84,6 +78,13 @@ public final class BuildRunner {
         if (plan.spec().batch().isPresent()) {
             log.agent("Ignoring the batch section: this is not a batch build");
         }
+        if (plan.spec().cache().isEmpty()) {
+            log.agent("Cache is not defined in the buildspec");
+        } else if (plan.spec().cache().get().paths().isEmpty()) {
+            log.agent("Skip cache due to: no paths specified to be cached");
+        } else if (request.cacheDir().isEmpty()) {
+            log.agent("Skip cache due to: no local cache directory");
+        }
         BuildContainer container = new BuildContainer(docker, containerSpec(request, plan), plan.srcDir());
         try {
             Optional<PhaseContext> fault = provision(request, container, log);
@@ -93,12 +94,18 @@ public final class BuildRunner {
             }
             log.agent("Moving to directory " + plan.srcDir());
             progress.end(PhaseType.DOWNLOAD_SOURCE, Status.SUCCEEDED, Optional.empty());
-            boolean fault2 = runPhases(request, plan, container, log, progress);
+            Optional<BuildCache> cache = cache(request, plan, progress);
+            boolean driverFault = new DriverSession(container, plan, progress, log, () -> stopRequested, cache)
+                    .run(request.timeout());
+            if (cache.isPresent() && cache.get().saves() && progress.driverDone()
+                    && progress.outcome() == Status.SUCCEEDED) {
+                cache.get().save(container, progress.evaluated());
+            }
             if (progress.uploadRequested()) {
                 progress.begin(PhaseType.UPLOAD_ARTIFACTS);
                 progress.end(PhaseType.UPLOAD_ARTIFACTS, Status.SUCCEEDED, Optional.empty());
             }
-            return fault2;
+            return driverFault;
         } finally {
             finalizing(progress, container, request);
         }
@@ -136,82 +143,9 @@ public final class BuildRunner {
         }
     }
 
-    private boolean runPhases(BuildRequest request, BuildPlan plan, BuildContainer container, LogSink log,
-            BuildProgress progress) throws InterruptedException {
-        if (stopRequested) {
-            progress.interrupt(Status.STOPPED, new PhaseContext(PhaseContext.BUILD_STOPPED, "Build stopped"));
-            return false;
-        }
-        DriverOutputSplitter splitter = new DriverOutputSplitter(plan.marker(), log, progress);
-        RunningProcess driver;
-        try {
-            driver = container.runDriver(plan.script(), plan.spec().env().shell(), plan.environment().secret(), splitter);
-        } catch (DockerException e) {
-            progress.interrupt(Status.FAULT, new PhaseContext(PhaseContext.CLIENT_ERROR, e.getMessage()));
-            return true;
-        }
-        long deadline = System.nanoTime() + request.timeout().toNanos();
-        long lingerUntil = Long.MAX_VALUE;
-        OptionalInt exit = OptionalInt.empty();
-        Status interrupted = null;
-        try {
-            while (exit.isEmpty()) {
-                exit = driver.waitFor(POLL);
-                if (exit.isPresent()) {
-                    break;
-                }
-                if (stopRequested) {
-                    interrupted = Status.STOPPED;
-                } else if (System.nanoTime() - deadline > 0) {
-                    interrupted = Status.TIMED_OUT;
-                } else if (progress.driverDone()) {
-                    lingerUntil = Math.min(lingerUntil, System.nanoTime() + LINGER.toNanos());
-                    if (System.nanoTime() - lingerUntil > 0) {
-                        driver.kill();
-                        driver.waitFor(SETTLE);
-                        break;
-                    }
-                }
-                if (interrupted != null) {
-                    break;
-                }
-            }
-        } catch (InterruptedException e) {
-            interrupted = Status.STOPPED;
-            Thread.interrupted();
-        }
-        if (interrupted == null && stopRequested && !progress.driverDone()) {
-            // A terminal's Ctrl-C reaches the docker client too; it may end before we notice the stop.
-            interrupted = Status.STOPPED;
-        }
-        if (interrupted != null) {
-            interrupt(container, driver, progress, interrupted, request.timeout());
-            splitter.close();
-            return false;
-        }
-        splitter.close();
-        if (!progress.driverDone()) {
-            progress.interrupt(Status.FAULT, new PhaseContext(PhaseContext.CLIENT_ERROR,
-                    "The build container's shell ended unexpectedly (exit status " + exit.orElse(-1) + ")"));
-        }
-        return false;
-    }
-
-    private void interrupt(BuildContainer container, RunningProcess driver, BuildProgress progress, Status status,
-            Duration timeout) throws InterruptedException {
-        String message = status == Status.TIMED_OUT
-                ? "Build timed out after " + describe(timeout)
-                : "Build stopped";
-        progress.interrupt(status, new PhaseContext(
-                status == Status.TIMED_OUT ? PhaseContext.BUILD_TIMED_OUT : PhaseContext.BUILD_STOPPED, message));
-        try {
-            container.kill();
-        } catch (DockerException e) {
-            progress.info("Warning: " + e.getMessage());
-        }
-        driver.kill();
-        // Let the output pumps deliver what was already written before the log goes on.
-        driver.waitFor(SETTLE);
+    private static Optional<BuildCache> cache(BuildRequest request, BuildPlan plan, BuildProgress progress) {
+        return plan.spec().cache().filter(c -> !c.paths().isEmpty()).flatMap(c -> request.cacheDir()
+                .map(dir -> new BuildCache(c, new CacheStore(dir, request.project()), plan.srcDir(), progress)));
     }
 
     private void finalizing(BuildProgress progress, BuildContainer container, BuildRequest request)
@@ -261,8 +195,4 @@ public final class BuildRunner {
                 request.resolvedSourceVersion(), request.initiator(), List.of(), Map.of(), false);
     }
 
-    private static String describe(Duration d) {
-        long s = d.toSeconds();
-        return s % 60 == 0 ? (s / 60) + " minute(s)" : s + " second(s)";
-    }
 }

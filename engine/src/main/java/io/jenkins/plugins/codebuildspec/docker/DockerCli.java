@@ -2,6 +2,7 @@ package io.jenkins.plugins.codebuildspec.docker;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public final class DockerCli {
      * ({@code -e NAME}), their values only in the environment of the docker process itself.
      */
     public RunningProcess exec(String container, Map<String, String> secretEnvironment, List<String> command,
-            byte[] stdin, OutputStream out) throws DockerException {
+            InputStream stdin, OutputStream out) throws DockerException {
         List<String> args = new ArrayList<>(List.of(docker, "exec", "-i", "-u", "0"));
         for (String name : secretEnvironment.keySet()) {
             args.add("-e");

@@ -38,10 +38,10 @@ public final class LocalProcessLauncher implements ProcessLauncher {
         return t;
     }
 
-    private static Thread feed(OutputStream to, byte[] data) {
+    private static Thread feed(OutputStream to, InputStream data) {
         Thread t = new Thread(() -> {
-            try (to) {
-                to.write(data);
+            try (to; data) {
+                data.transferTo(to);
             } catch (IOException e) {
                 // The process did not read all of its stdin; that is its choice.
             }

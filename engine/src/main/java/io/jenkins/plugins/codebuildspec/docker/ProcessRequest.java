@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codebuildspec.docker;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,12 +12,12 @@ import java.util.Objects;
  * A process to start: argv, variables added to the environment it inherits, what to feed its
  * stdin (then EOF; empty for none), and where its output goes.
  */
-public record ProcessRequest(List<String> command, Map<String, String> environment, byte[] stdin,
+public record ProcessRequest(List<String> command, Map<String, String> environment, InputStream stdin,
         OutputStream stdout, OutputStream stderr) {
     public ProcessRequest {
         command = List.copyOf(command);
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
-        stdin = stdin == null ? new byte[0] : stdin;
+        stdin = stdin == null ? InputStream.nullInputStream() : stdin;
         Objects.requireNonNull(stdout, "stdout");
         Objects.requireNonNull(stderr, "stderr");
     }

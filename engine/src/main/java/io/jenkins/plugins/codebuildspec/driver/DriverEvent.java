@@ -26,6 +26,8 @@ public record DriverEvent(Type type, List<String> args) {
         VALUE_END('v'),
         /** W code: something the user should know, that does not fail the build. */
         WARNING('W'),
+        /** K: waiting for the host to restore the cache (it then creates {@code cache-ready}). */
+        CACHE_REQUEST('K'),
         /** D 0|1: every phase is done; 1 = go on to UPLOAD_ARTIFACTS. */
         DONE('D');
 

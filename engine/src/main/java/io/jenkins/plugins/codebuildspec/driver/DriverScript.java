@@ -42,12 +42,14 @@ public final class DriverScript {
                 __cbs_pf=0
                 __cbs_bf=0
                 """);
+        BuildExpressions.appendCacheRestore(out, spec, settings.stateDir());
         for (PhaseName name : PhaseName.values()) {
             appendPhase(out, spec, name, index);
         }
         for (String name : spec.env().exportedVariables()) {
             out.append("__cbs_export ").append(name).append('\n');
         }
+        BuildExpressions.appendArtifactExpressions(out, spec);
         out.append("__cbs_ev \"D $__cbs_up\"\n");
         return out.toString();
     }

@@ -109,3 +109,21 @@ __cbs_export() {
     __cbs_ev "v"
   fi
 }
+
+# $1 = key, $2 = text evaluated like a double-quoted shell word (artifact names, base
+# directories, cache keys are shell-evaluated at build time), in a subshell: no side effects.
+__cbs_expr() {
+  __cbs_ev "V @$1"
+  ( eval "__cbs_v=\"$2\"" && printf '%s' "$__cbs_v" ) 2>/dev/null | od -An -v -tx1
+  __cbs_ev "v"
+}
+
+# Asks the host to restore the cache and waits until it did (or gave up: no cache then).
+__cbs_cache_restore() {
+  __cbs_ev "K"
+  __cbs_n=0
+  while [ ! -e "@STATE@/cache-ready" ] && [ "$__cbs_n" -lt 12000 ]; do
+    sleep 0.05 2>/dev/null || sleep 1
+    __cbs_n=$((__cbs_n + 1))
+  done
+}

@@ -1,0 +1,83 @@
+package io.jenkins.plugins.codebuildspec.driver;
+
+import io.jenkins.plugins.codebuildspec.spec.ArtifactsSpec;
+import io.jenkins.plugins.codebuildspec.spec.Buildspec;
+import io.jenkins.plugins.codebuildspec.spec.CacheSpec;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The buildspec values CodeBuild evaluates with the shell at build time: artifact {@code name}
+ * and {@code base-directory} after the last phase, the cache {@code key} and {@code fallback-keys}
+ * before INSTALL. The driver reports each under a key (see {@link #ARTIFACT_NAME} and friends).
+ */
+public final class BuildExpressions {
+    public static final String PREFIX = "@";
+    public static final String CACHE_KEY = "cache.key";
+    public static final String CACHE_FALLBACK = "cache.fallback.";
+
+    private static final String HASH_FILES = """
+            #!/bin/sh
+            # codebuild-hash-files PATTERN...: one SHA-256 over the files of the source that match.
+            cd "${CODEBUILD_SRC_DIR:-.}" || exit 1
+            for p in "$@"; do
+              find . -type f -path "./$p"
+              case $p in '**/'*) find . -type f -path "./${p#\\*\\*/}" ;; esac
+            done | sort -u | while IFS= read -r f; do sha256sum "$f"; done | sha256sum | cut -d' ' -f1
+            """;
+
+    private BuildExpressions() {
+    }
+
+    /** Key of a set's evaluated name: {@code artifacts.name} or {@code artifacts.<id>.name}. */
+    public static String artifactName(Optional<String> identifier) {
+        return "artifacts." + identifier.map(i -> i + ".").orElse("") + "name";
+    }
+
+    public static String artifactBaseDirectory(Optional<String> identifier) {
+        return "artifacts." + identifier.map(i -> i + ".").orElse("") + "base-directory";
+    }
+
+    static void appendCacheRestore(StringBuilder out, Buildspec spec, String stateDir) {
+        Optional<CacheSpec> cache = spec.cache().filter(c -> !c.paths().isEmpty() && c.restores());
+        if (cache.isEmpty()) {
+            return;
+        }
+        String bin = stateDir + ".bin";
+        out.append("\n# cache\nmkdir -p ").append(ShellQuote.quote(bin)).append(" && cat >")
+                .append(ShellQuote.quote(bin + "/codebuild-hash-files")).append(" <<'__CBS_EOF'\n")
+                .append(HASH_FILES).append("__CBS_EOF\n")
+                .append("chmod 755 ").append(ShellQuote.quote(bin + "/codebuild-hash-files")).append('\n')
+                .append("PATH=").append(ShellQuote.quote(bin)).append(":$PATH; export PATH\n");
+        cache.get().key().ifPresent(k -> expr(out, CACHE_KEY, k));
+        for (int i = 0; i < cache.get().fallbackKeys().size(); i++) {
+            expr(out, CACHE_FALLBACK + i, cache.get().fallbackKeys().get(i));
+        }
+        out.append("__cbs_cache_restore\n");
+    }
+
+    static void appendArtifactExpressions(StringBuilder out, Buildspec spec) {
+        if (spec.artifacts().isEmpty()) {
+            return;
+        }
+        StringBuilder body = new StringBuilder();
+        appendSet(body, Optional.empty(), spec.artifacts().get());
+        for (Map.Entry<String, ArtifactsSpec> e : spec.artifacts().get().secondaryArtifacts().entrySet()) {
+            appendSet(body, Optional.of(e.getKey()), e.getValue());
+        }
+        if (!body.isEmpty()) {
+            out.append("if [ \"$__cbs_up\" = 1 ]; then\n").append(body).append("fi\n");
+        }
+    }
+
+    private static void appendSet(StringBuilder out, Optional<String> id, ArtifactsSpec set) {
+        set.name().ifPresent(n -> expr(out, artifactName(id), n));
+        set.baseDirectory().ifPresent(b -> expr(out, artifactBaseDirectory(id), b));
+    }
+
+    private static void expr(StringBuilder out, String key, String text) {
+        // Evaluated as the inside of a double-quoted word: only its quotes need escaping.
+        out.append("__cbs_expr ").append(ShellQuote.quote(key)).append(' ')
+                .append(ShellQuote.quote(text.replace("\"", "\\\""))).append('\n');
+    }
+}
