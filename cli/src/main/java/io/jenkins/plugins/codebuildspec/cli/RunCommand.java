@@ -146,10 +146,18 @@ final class RunCommand implements Callable<Integer> {
         OptionalInt uid = unixId(uidProbe, "unix:uid");
         OptionalInt gid = unixId(uidProbe, "unix:gid");
         GitSource git = GitSource.of(src);
-        return new BuildRequest(src, buildspec, image, plain, secret, source, timeout,
-                project != null ? project : projectName(src), buildNumber, System.getProperty("user.name", "unknown"),
-                git.commit(), git.commit(), CliOwner.current(Hosts.name()), uid, gid, privileged,
-                Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()));
+        return BuildRequest.builder(src, image)
+                .buildspec(buildspec)
+                .environment(plain, secret)
+                .secretSource(source)
+                .timeout(timeout)
+                .identity(project != null ? project : projectName(src), buildNumber,
+                        System.getProperty("user.name", "unknown"))
+                .sourceVersion(git.commit(), git.commit())
+                .owner(CliOwner.current(Hosts.name()), uid, gid)
+                .privileged(privileged)
+                .cacheDir(Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()))
+                .build();
     }
 
     private Map<String, String> plainOverrides() {

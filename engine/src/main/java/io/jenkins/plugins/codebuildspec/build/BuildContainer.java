@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-/** The one container of one build: started, handed the driver, cleaned up. */
-final class BuildContainer {
-    static final String TMP = "/codebuild/output/tmp";
-    static final String STATE = TMP + "/state";
+/**
+ * The one container of one build: started, handed the driver, cleaned up. The Jenkins plugin
+ * drives the same container through the same methods, with its own {@code ProcessLauncher}.
+ */
+public final class BuildContainer {
+    public static final String TMP = "/codebuild/output/tmp";
+    public static final String STATE = TMP + "/state";
     private static final Duration CHOWN_TIMEOUT = Duration.ofMinutes(10);
 
     private final DockerCli docker;
@@ -24,17 +27,17 @@ final class BuildContainer {
     private final String srcDir;
     private volatile String id;
 
-    BuildContainer(DockerCli docker, ContainerSpec spec, String srcDir) {
+    public BuildContainer(DockerCli docker, ContainerSpec spec, String srcDir) {
         this.docker = docker;
         this.spec = spec;
         this.srcDir = srcDir;
     }
 
-    void start() throws DockerException, InterruptedException {
+    public void start() throws DockerException, InterruptedException {
         id = docker.run(spec);
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
@@ -42,7 +45,7 @@ final class BuildContainer {
      * One {@code docker exec}: the driver arrives on stdin into the container's tmpfs, then runs
      * with stdin at EOF. The argument holds no secret and no {@code $}.
      */
-    RunningProcess runDriver(String script, String shell, Map<String, String> secrets, OutputStream out)
+    public RunningProcess runDriver(String script, String shell, Map<String, String> secrets, OutputStream out)
             throws DockerException {
         String driver = STATE + "/driver.sh";
         String bootstrap = "umask 077 && mkdir -p " + STATE + " && cat >" + driver
@@ -53,7 +56,7 @@ final class BuildContainer {
     }
 
     /** Runs a command as root with {@code in} as its stdin and its stdout to {@code out}; returns its status. */
-    int pipe(List<String> command, InputStream in, OutputStream out, Duration timeout)
+    public int pipe(List<String> command, InputStream in, OutputStream out, Duration timeout)
             throws DockerException, InterruptedException {
         RunningProcess p = docker.exec(id, Map.of(), command, in, out);
         OptionalInt status = p.waitFor(timeout);
@@ -64,14 +67,14 @@ final class BuildContainer {
         return status.getAsInt();
     }
 
-    void kill() throws DockerException, InterruptedException {
+    public void kill() throws DockerException, InterruptedException {
         if (id != null) {
             docker.kill(id);
         }
     }
 
     /** Gives the files the build made in the source tree back to the user who ran it. */
-    void handBack(int uid, int gid) throws DockerException, InterruptedException {
+    public void handBack(int uid, int gid) throws DockerException, InterruptedException {
         List<String> chown = List.of("chown", "-R", uid + ":" + gid, srcDir);
         if (id != null && docker.execAndWait(id, chown, CHOWN_TIMEOUT) == 0) {
             return;
@@ -83,7 +86,7 @@ final class BuildContainer {
         }
     }
 
-    void remove() throws DockerException, InterruptedException {
+    public void remove() throws DockerException, InterruptedException {
         if (id != null) {
             docker.remove(id);
         }

@@ -49,7 +49,9 @@ public record BuildPlan(
                 request.buildNumber(), srcDir, start.toEpochMilli(), request.initiator(), request.image(),
                 request.sourceVersion(), request.resolvedSourceVersion());
         SecretMasker cliSecrets = SecretMasker.of(request.secretOverrides().values());
-        ParseResult parsed = new BuildspecParser().parse(request.buildspecFile(), request.buildspec());
+        ParseResult parsed = request.inlineBuildspec().isPresent()
+                ? new BuildspecParser().parse(request.inlineBuildspec().get(), request.buildspec())
+                : new BuildspecParser().parse(request.buildspecFile(), request.buildspec());
         if (parsed.hasErrors() || parsed.buildspec().isEmpty()) {
             String message = parsed.errors().stream().map(Diagnostic::toString).collect(Collectors.joining("; "));
             return failed(parsed.diagnostics(), PhaseContext.YAML_FILE_ERROR, message, builtIns, cliSecrets);

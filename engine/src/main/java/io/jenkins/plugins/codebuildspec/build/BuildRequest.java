@@ -12,7 +12,9 @@ import java.util.OptionalInt;
 
 /**
  * Everything one build needs. {@code secretOverrides} holds values in memory only; nothing here
- * is ever written out. {@code buildspec} is relative to {@code sourceDir}.
+ * is ever written out. {@code buildspec} is relative to {@code sourceDir}; when
+ * {@code inlineBuildspec} is present it is the buildspec's text and {@code buildspec} only names it
+ * (the Jenkins plugin reads files on the agent and passes their text). Build one with {@link #builder}.
  *
  * @param owner value of the owner label, e.g. {@code cli:host:pid:start}, for the reaper
  * @param ownerUid when present, files in the source tree are handed to this uid:gid at the end
@@ -21,6 +23,7 @@ import java.util.OptionalInt;
 public record BuildRequest(
         Path sourceDir,
         String buildspec,
+        Optional<String> inlineBuildspec,
         String image,
         Map<String, String> plainOverrides,
         Map<String, String> secretOverrides,
@@ -45,6 +48,10 @@ public record BuildRequest(
         secretOverrides = Collections.unmodifiableMap(new LinkedHashMap<>(secretOverrides));
     }
 
+    public static Builder builder(Path sourceDir, String image) {
+        return new Builder(sourceDir, image);
+    }
+
     public Path buildspecFile() {
         return sourceDir.resolve(buildspec).normalize();
     }
@@ -52,5 +59,96 @@ public record BuildRequest(
     @Override
     public String toString() {
         return "BuildRequest[" + sourceDir + ", " + buildspec + ", " + image + "]";
+    }
+
+    /** Sensible defaults for everything but the source and the image. */
+    public static final class Builder {
+        private final Path sourceDir;
+        private final String image;
+        private String buildspec = "buildspec.yml";
+        private Optional<String> inline = Optional.empty();
+        private Map<String, String> plain = Map.of();
+        private Map<String, String> secret = Map.of();
+        private SecretSource secretSource = SecretSource.NONE;
+        private Duration timeout = Duration.ofMinutes(60);
+        private String project = "local";
+        private long buildNumber = 1;
+        private String initiator = "unknown";
+        private Optional<String> sourceVersion = Optional.empty();
+        private Optional<String> resolvedSourceVersion = Optional.empty();
+        private String owner = "unknown";
+        private OptionalInt ownerUid = OptionalInt.empty();
+        private OptionalInt ownerGid = OptionalInt.empty();
+        private boolean privileged;
+        private Optional<Path> cacheDir = Optional.empty();
+
+        private Builder(Path sourceDir, String image) {
+            this.sourceDir = sourceDir;
+            this.image = image;
+        }
+
+        public Builder buildspec(String path) {
+            this.buildspec = path;
+            return this;
+        }
+
+        public Builder inlineBuildspec(String label, String text) {
+            this.buildspec = label;
+            this.inline = Optional.of(text);
+            return this;
+        }
+
+        public Builder environment(Map<String, String> plainOverrides, Map<String, String> secretOverrides) {
+            this.plain = plainOverrides;
+            this.secret = secretOverrides;
+            return this;
+        }
+
+        public Builder secretSource(SecretSource source) {
+            this.secretSource = source;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder identity(String project, long buildNumber, String initiator) {
+            this.project = project;
+            this.buildNumber = buildNumber;
+            this.initiator = initiator;
+            return this;
+        }
+
+        public Builder sourceVersion(Optional<String> version, Optional<String> resolved) {
+            this.sourceVersion = version;
+            this.resolvedSourceVersion = resolved;
+            return this;
+        }
+
+        /** The owner label value, and the uid:gid that gets the source tree back (empty: leave it). */
+        public Builder owner(String owner, OptionalInt uid, OptionalInt gid) {
+            this.owner = owner;
+            this.ownerUid = uid;
+            this.ownerGid = gid;
+            return this;
+        }
+
+        public Builder privileged(boolean privileged) {
+            this.privileged = privileged;
+            return this;
+        }
+
+        public Builder cacheDir(Optional<Path> dir) {
+            this.cacheDir = dir;
+            return this;
+        }
+
+        public BuildRequest build() {
+            return new BuildRequest(sourceDir, buildspec, inline, image, plain, secret, secretSource, timeout, project,
+                    buildNumber, initiator, sourceVersion, resolvedSourceVersion, owner, ownerUid, ownerGid, privileged,
+                    cacheDir);
+        }
     }
 }

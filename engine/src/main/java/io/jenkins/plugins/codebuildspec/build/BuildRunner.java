@@ -173,7 +173,8 @@ public final class BuildRunner {
         progress.end(PhaseType.FINALIZING, status, context);
     }
 
-    private static ContainerSpec containerSpec(BuildRequest request, BuildPlan plan) {
+    /** The container of a build: our labels, the source at {@code CODEBUILD_SRC_DIR}, a tmpfs for the driver. */
+    public static ContainerSpec containerSpec(BuildRequest request, BuildPlan plan) {
         return new ContainerSpec(request.image(),
                 Map.of(Labels.OWNER, request.owner(),
                         Labels.BUILD_ID, plan.builtIns().buildId(),
