@@ -11,6 +11,7 @@ __cbs_save() {
   __cbs_x=$?
   __cbs_dir=$PWD
   if [ -n "${BASH_VERSION:-}" ]; then set -o posix; fi
+  umask 077
   { set; export -p; } >"@STATE@/vars" 2>/dev/null
   exit "$__cbs_x"
 }
@@ -33,7 +34,7 @@ __cbs_failed() {
 # $1 = command id, $2 = command text (version 0.2: state carries over).
 __cbs_cmd() {
   __cbs_ev "C $1"
-  : >"@STATE@/vars"
+  rm -f "@STATE@/vars"
   ( trap __cbs_save 0; eval "$2" )
   set -- "$1" "$?"
   __cbs_restore
@@ -53,12 +54,13 @@ __cbs_cmd1() {
 __cbs_cmd_as() {
   __cbs_ev "C $2"
   __cbs_ud="@STATE@/as-$1"
-  if ! { mkdir -p "$__cbs_ud" && chown "$1" "$__cbs_ud" && chmod 700 "$__cbs_ud"; } 2>/dev/null; then
+  # The state directory is created 0700: let the user through (not list it) to its own directory.
+  if ! { chmod 711 "@STATE@" && mkdir -p "$__cbs_ud" && chown "$1" "$__cbs_ud" && chmod 700 "$__cbs_ud"; } 2>/dev/null; then
     echo "codebuild-spec: cannot run as user '$1' (unknown user?)"
     __cbs_failed "$2" 1
     return
   fi
-  ( if [ -n "${BASH_VERSION:-}" ]; then set -o posix; fi; __cbs_dir=$PWD; { set; export -p; } ) >"$__cbs_ud/vars" 2>/dev/null
+  ( umask 077; if [ -n "${BASH_VERSION:-}" ]; then set -o posix; fi; __cbs_dir=$PWD; { set; export -p; } >"$__cbs_ud/vars" ) 2>/dev/null
   printf '%s' "$3" >"$__cbs_ud/cmd"
   chown "$1" "$__cbs_ud/vars" "$__cbs_ud/cmd"
   __cbs_as "$1" "$__cbs_ud" "$__cbs_shell" -c '
