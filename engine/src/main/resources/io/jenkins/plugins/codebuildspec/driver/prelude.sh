@@ -2,7 +2,8 @@
 # One ordered stream, like CodeBuild's log; commands never read from a terminal.
 exec 2>&1 </dev/null
 # The state directory holds secret values: only root may read it.
-(umask 077 && mkdir -p "@STATE@")
+# The vars file is made 0600 once; emptying it before each command keeps that mode.
+(umask 077 && mkdir -p "@STATE@" && : >"@STATE@/vars")
 
 # Events for the host, on their own line, behind a marker the build cannot guess.
 __cbs_ev() { printf '@MARK@%s\n' "$*"; }
@@ -14,6 +15,7 @@ __cbs_save() {
   __cbs_x=$?
   __cbs_dir=$PWD
   if [ -n "${BASH_VERSION:-}" ]; then set -o posix; fi
+  umask 077
   { set; export -p; } >"@STATE@/vars" 2>/dev/null
   exit "$__cbs_x"
 }
@@ -56,12 +58,13 @@ __cbs_cmd1() {
 __cbs_cmd_as() {
   __cbs_ev "C $2"
   __cbs_ud="@STATE@/as-$1"
-  if ! { mkdir -p "$__cbs_ud" && chown "$1" "$__cbs_ud" && chmod 700 "$__cbs_ud"; } 2>/dev/null; then
+  # The state directory is created 0700: let the user through (not list it) to its own directory.
+  if ! { chmod 711 "@STATE@" && mkdir -p "$__cbs_ud" && chown "$1" "$__cbs_ud" && chmod 700 "$__cbs_ud"; } 2>/dev/null; then
     echo "codebuild-spec: cannot run as user '$1' (unknown user?)"
     __cbs_failed "$2" 1
     return
   fi
-  ( if [ -n "${BASH_VERSION:-}" ]; then set -o posix; fi; __cbs_dir=$PWD; { set; export -p; } ) >"$__cbs_ud/vars" 2>/dev/null
+  ( umask 077; if [ -n "${BASH_VERSION:-}" ]; then set -o posix; fi; __cbs_dir=$PWD; { set; export -p; } >"$__cbs_ud/vars" ) 2>/dev/null
   printf '%s' "$3" >"$__cbs_ud/cmd"
   chown "$1" "$__cbs_ud/vars" "$__cbs_ud/cmd"
   __cbs_as "$1" "$__cbs_ud" "$__cbs_shell" -c '
