@@ -13,6 +13,7 @@ import io.jenkins.plugins.codebuildspec.record.PhaseContext;
 import io.jenkins.plugins.codebuildspec.record.PhaseType;
 import io.jenkins.plugins.codebuildspec.record.Status;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,6 +93,11 @@ public final class BuildRunner {
                 progress.end(PhaseType.DOWNLOAD_SOURCE, Status.FAULT, fault);
                 return true;
             }
+            Optional<PhaseContext> noShell = checkShell(plan, container);
+            if (noShell.isPresent()) {
+                progress.end(PhaseType.DOWNLOAD_SOURCE, Status.FAILED, noShell);
+                return false;
+            }
             log.agent("Moving to directory " + plan.srcDir());
             progress.end(PhaseType.DOWNLOAD_SOURCE, Status.SUCCEEDED, Optional.empty());
             Optional<BuildCache> cache = cache(request, plan, progress);
@@ -108,6 +114,23 @@ public final class BuildRunner {
             return driverFault;
         } finally {
             finalizing(progress, container, request);
+        }
+    }
+
+    /** {@code env.shell: bash} needs a bash in the image; sh is always there (CodeBuild requires it). */
+    private static Optional<PhaseContext> checkShell(BuildPlan plan, BuildContainer container)
+            throws InterruptedException {
+        String shell = plan.spec().env().shell();
+        if (shell.equals("sh")) {
+            return Optional.empty();
+        }
+        try {
+            int status = container.pipe(List.of("sh", "-c", "command -v " + shell), InputStream.nullInputStream(),
+                    OutputStream.nullOutputStream(), DockerCli.CONTROL_TIMEOUT);
+            return status == 0 ? Optional.empty() : Optional.of(new PhaseContext(PhaseContext.YAML_FILE_ERROR,
+                    "env/shell is " + shell + ", but the image " + plan.builtIns().image() + " has no " + shell));
+        } catch (DockerException e) {
+            return Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, e.getMessage()));
         }
     }
 

@@ -77,7 +77,8 @@ __cbs_cmd_as() {
       exit "$__cbs_x"
     }
     trap "{ __cbs_save; } 2>/dev/null" 0
-    eval "$(cat "$__cbs_ud/cmd")"'
+    __cbs_c=$(cat "$__cbs_ud/cmd") || exit 126
+    eval "$__cbs_c"'
   set -- "$2" "$?"
   if [ -s "$__cbs_ud/vars.out" ]; then command . "$__cbs_ud/vars.out" >/dev/null 2>&1 || __cbs_ev "W vars"; fi
   rm -f "$__cbs_ud/vars.out" "$__cbs_ud/vars" "$__cbs_ud/cmd"

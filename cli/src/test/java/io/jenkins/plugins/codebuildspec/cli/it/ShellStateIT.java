@@ -247,10 +247,12 @@ class ShellStateIT {
                       - echo should not run
                 """).run(TestImages.BUSYBOX);
 
-        assertThat(r.exit()).as(r.toString()).isNotZero();
-        assertThat(r.buildStatus()).isNotEqualTo("SUCCEEDED");
-        assertThat(r.output()).contains("the image has no bash").doesNotContain("should not run");
-        assertThat(r.phaseStatuses()).containsEntry("FINALIZING", "SUCCEEDED");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.buildStatus()).isEqualTo("FAILED");
+        assertThat(r.output()).contains("env/shell is bash, but the image " + TestImages.BUSYBOX + " has no bash")
+                .doesNotContain("should not run");
+        assertThat(r.phaseStatuses()).containsExactly(
+                java.util.Map.entry("DOWNLOAD_SOURCE", "FAILED"), java.util.Map.entry("FINALIZING", "SUCCEEDED"));
     }
 
     @Test
