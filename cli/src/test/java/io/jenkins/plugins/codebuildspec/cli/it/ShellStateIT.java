@@ -131,7 +131,7 @@ class ShellStateIT {
         assertThat(r.log()).contains("[Container] Running command echo block one\nfalse\necho block one end\n");
         assertThat(Logs.agent(r)).filteredOn(l -> l.startsWith("Running command")).hasSize(3);
         assertThat(Logs.contextMessage(r, "BUILD")).isEqualTo(
-                "Error while executing command: set -e\necho block two\nsh -c 'exit 6'\necho not reached\n."
+                "Error while executing command: set -e\necho block two\nsh -c 'exit 6'\necho not reached."
                         + " Reason: exit status 6");
         assertThat(Logs.contextMessage(r, "POST_BUILD")).endsWith("Reason: exit status 2");
     }
