@@ -7,7 +7,8 @@ import java.util.Objects;
  * One artifact set (the primary or one secondary) as planned.
  *
  * @param identifier {@link EvaluatedArtifacts#PRIMARY} ("") for the primary set, else the secondary identifier
- * @param prefix where the set's files go in the archive, "" or ending in '/': {@code [<identifier>/][<s3-prefix>/][<name>/]}
+ * @param prefix where the set's files go in the archive, "" or ending in '/':
+ *     {@code [<identifier>/][<s3-prefix>/][<name>/]}
  * @param entries the set's files with their full archive paths (prefix included), sorted
  * @param selection what the walk found, for the log: unmatched patterns, refusals
  */

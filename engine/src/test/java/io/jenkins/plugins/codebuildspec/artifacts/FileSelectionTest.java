@@ -208,7 +208,8 @@ class FileSelectionTest {
 
     @Test
     void symlinksInsideAreFollowed() throws IOException {
-        tree.file("real/lib/a.txt").file("real/b.txt").link("out/lib", "../real/lib").link("out/b.txt", "../real/b.txt");
+        tree.file("real/lib/a.txt").file("real/b.txt")
+                .link("out/lib", "../real/lib").link("out/b.txt", "../real/b.txt");
         Selection s = select("out", List.of("**/*"));
         assertThat(s.files()).containsExactly(
                 SelectedFile.file("b.txt", "real/b.txt"),
