@@ -50,7 +50,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Build image; pulled only when it is not present.")
     String image;
 
-    @Option(names = "--artifacts", paramLabel = "DIR", description = "Where to put the artifacts.")
+    @Option(names = "--artifacts", paramLabel = "DIR",
+            description = "Copy the collected artifacts here: primary files at the root (or under their name), secondary ones under <identifier>/.")
     Path artifacts;
 
     @Option(names = "--record", paramLabel = "FILE", description = "Write the JSON build record here.")
@@ -157,6 +158,7 @@ final class RunCommand implements Callable<Integer> {
                 .owner(CliOwner.current(Hosts.name()), uid, gid)
                 .privileged(privileged)
                 .cacheDir(Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()))
+                .artifactsDir(Optional.ofNullable(artifacts).map(p -> p.toAbsolutePath().normalize()))
                 .build();
     }
 

@@ -7,6 +7,7 @@ import io.jenkins.plugins.codebuildspec.driver.DriverEvent;
 import io.jenkins.plugins.codebuildspec.log.DriverListener;
 import io.jenkins.plugins.codebuildspec.log.LogSink;
 import io.jenkins.plugins.codebuildspec.mask.SecretMasker;
+import io.jenkins.plugins.codebuildspec.record.ArtifactRecord;
 import io.jenkins.plugins.codebuildspec.record.PhaseContext;
 import io.jenkins.plugins.codebuildspec.record.PhaseRecord;
 import io.jenkins.plugins.codebuildspec.record.PhaseType;
@@ -32,6 +33,7 @@ public final class BuildProgress implements DriverListener {
     /** Buildspec values the shell evaluated (artifact names, cache keys), by {@link BuildExpressions} key. */
     private final Map<String, String> evaluated = new LinkedHashMap<>();
     private boolean cacheRequested;
+    private final List<ArtifactRecord> artifacts = new ArrayList<>();
     private PhaseType current;
     private Status outside = Status.SUCCEEDED;
     private PhaseContext failure;
@@ -161,6 +163,15 @@ public final class BuildProgress implements DriverListener {
 
     public synchronized boolean driverDone() {
         return driverDone;
+    }
+
+    public synchronized void artifacts(List<ArtifactRecord> collected) {
+        artifacts.clear();
+        artifacts.addAll(collected);
+    }
+
+    public synchronized List<ArtifactRecord> artifacts() {
+        return List.copyOf(artifacts);
     }
 
     public synchronized boolean cacheRequested() {

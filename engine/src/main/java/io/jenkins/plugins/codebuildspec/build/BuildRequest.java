@@ -38,7 +38,8 @@ public record BuildRequest(
         OptionalInt ownerUid,
         OptionalInt ownerGid,
         boolean privileged,
-        Optional<Path> cacheDir) {
+        Optional<Path> cacheDir,
+        Optional<Path> artifactsDir) {
 
     public BuildRequest {
         Objects.requireNonNull(sourceDir, "sourceDir");
@@ -81,6 +82,7 @@ public record BuildRequest(
         private OptionalInt ownerGid = OptionalInt.empty();
         private boolean privileged;
         private Optional<Path> cacheDir = Optional.empty();
+        private Optional<Path> artifactsDir = Optional.empty();
 
         private Builder(Path sourceDir, String image) {
             this.sourceDir = sourceDir;
@@ -145,10 +147,16 @@ public record BuildRequest(
             return this;
         }
 
+        /** Where UPLOAD_ARTIFACTS copies the artifact tree (the CLI's {@code --artifacts}); empty: plan only. */
+        public Builder artifactsDir(Optional<Path> dir) {
+            this.artifactsDir = dir;
+            return this;
+        }
+
         public BuildRequest build() {
             return new BuildRequest(sourceDir, buildspec, inline, image, plain, secret, secretSource, timeout, project,
                     buildNumber, initiator, sourceVersion, resolvedSourceVersion, owner, ownerUid, ownerGid, privileged,
-                    cacheDir);
+                    cacheDir, artifactsDir);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codebuildspec.build;
 
+import io.jenkins.plugins.codebuildspec.artifacts.ArtifactPlan;
 import io.jenkins.plugins.codebuildspec.cache.CacheStore;
 import io.jenkins.plugins.codebuildspec.docker.ContainerReaper;
 import io.jenkins.plugins.codebuildspec.docker.ContainerSpec;
@@ -52,17 +53,23 @@ public final class BuildRunner {
         try (OutputStream masked = plan.masker().wrap(new KeepOpenOutputStream(console))) {
             LogSink log = new LogSink(masked, clock);
             BuildProgress progress = new BuildProgress(log, plan.commands(), plan.masker());
-            boolean fault = execute(request, plan, log, progress);
+            Executed executed = execute(request, plan, log, progress);
             log.flush();
             masked.flush();
-            return new BuildResult(record(request, plan, start, progress), fault);
+            return new BuildResult(record(request, plan, start, progress), executed.fault(), executed.artifacts());
         } catch (IOException e) {
             // The console went away; the build itself has been cleaned up.
-            return new BuildResult(incomplete(request, plan, start), true);
+            return new BuildResult(incomplete(request, plan, start), true, Optional.empty());
         }
     }
 
-    private boolean execute(BuildRequest request, BuildPlan plan, LogSink log, BuildProgress progress)
+    /** What {@link #execute} leaves besides the progress: a fault outside the build, the artifact plan. */
+    private record Executed(boolean fault, Optional<ArtifactPlan> artifacts) {
+        static final Executed NOTHING = new Executed(false, Optional.empty());
+        static final Executed FAULT = new Executed(true, Optional.empty());
+    }
+
+    private Executed execute(BuildRequest request, BuildPlan plan, LogSink log, BuildProgress progress)
             throws InterruptedException {
         progress.begin(PhaseType.DOWNLOAD_SOURCE);
         log.agent("CODEBUILD_SRC_DIR=" + plan.srcDir());
@@ -71,7 +78,7 @@ public final class BuildRunner {
         if (plan.failure().isPresent()) {
             progress.end(PhaseType.DOWNLOAD_SOURCE, Status.FAILED, plan.failure());
             finalizing(progress, null, request);
-            return false;
+            return Executed.NOTHING;
         }
         log.agent("Processing environment variables");
         log.agent("Phases found in YAML: " + plan.spec().phases().size());
@@ -91,12 +98,12 @@ public final class BuildRunner {
             Optional<PhaseContext> fault = provision(request, container, log);
             if (fault.isPresent()) {
                 progress.end(PhaseType.DOWNLOAD_SOURCE, Status.FAULT, fault);
-                return true;
+                return Executed.FAULT;
             }
             Optional<PhaseContext> noShell = checkShell(plan, container);
             if (noShell.isPresent()) {
                 progress.end(PhaseType.DOWNLOAD_SOURCE, Status.FAILED, noShell);
-                return false;
+                return Executed.NOTHING;
             }
             log.agent("Moving to directory " + plan.srcDir());
             progress.end(PhaseType.DOWNLOAD_SOURCE, Status.SUCCEEDED, Optional.empty());
@@ -107,11 +114,10 @@ public final class BuildRunner {
                     && progress.outcome() == Status.SUCCEEDED) {
                 cache.get().save(container, progress.evaluated());
             }
-            if (progress.uploadRequested()) {
-                progress.begin(PhaseType.UPLOAD_ARTIFACTS);
-                progress.end(PhaseType.UPLOAD_ARTIFACTS, Status.SUCCEEDED, Optional.empty());
-            }
-            return driverFault;
+            Optional<ArtifactPlan> artifacts = progress.uploadRequested()
+                    ? new ArtifactUpload(progress).run(request.sourceDir(), plan.spec().artifacts(), request.artifactsDir())
+                    : Optional.empty();
+            return new Executed(driverFault, artifacts);
         } finally {
             finalizing(progress, container, request);
         }
@@ -210,13 +216,13 @@ public final class BuildRunner {
         return new BuildRecord(plan.builtIns().buildId(), plan.builtIns().buildArn(), request.buildNumber(),
                 progress.outcome(), start, Optional.of(clock.instant()), request.image(), request.buildspec(),
                 request.resolvedSourceVersion(), request.initiator(), progress.phases(), progress.exportedVariables(),
-                true);
+                progress.artifacts(), true);
     }
 
     private BuildRecord incomplete(BuildRequest request, BuildPlan plan, Instant start) {
         return new BuildRecord(plan.builtIns().buildId(), plan.builtIns().buildArn(), request.buildNumber(),
                 Status.FAULT, start, Optional.of(clock.instant()), request.image(), request.buildspec(),
-                request.resolvedSourceVersion(), request.initiator(), List.of(), Map.of(), false);
+                request.resolvedSourceVersion(), request.initiator(), List.of(), Map.of(), List.of(), false);
     }
 
 }

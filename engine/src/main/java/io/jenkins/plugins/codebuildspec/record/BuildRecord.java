@@ -25,10 +25,12 @@ public record BuildRecord(
         String initiator,
         List<PhaseRecord> phases,
         Map<String, String> exportedVariables,
+        List<ArtifactRecord> artifacts,
         boolean complete) {
 
     public BuildRecord {
         phases = List.copyOf(phases);
+        artifacts = List.copyOf(artifacts);
         exportedVariables = Collections.unmodifiableMap(new LinkedHashMap<>(exportedVariables));
     }
 

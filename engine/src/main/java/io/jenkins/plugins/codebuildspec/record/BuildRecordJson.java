@@ -43,7 +43,30 @@ public final class BuildRecordJson {
             exported.add(v);
         });
         o.add("exportedEnvironmentVariables", exported);
+        JsonArray secondary = new JsonArray();
+        for (ArtifactRecord a : r.artifacts()) {
+            if (a.identifier().isEmpty()) {
+                o.add("artifacts", artifact(a));
+            } else {
+                secondary.add(artifact(a));
+            }
+        }
+        if (!secondary.isEmpty()) {
+            o.add("secondaryArtifacts", secondary);
+        }
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
+    }
+
+    private static JsonObject artifact(ArtifactRecord a) {
+        JsonObject o = new JsonObject();
+        if (!a.identifier().isEmpty()) {
+            o.addProperty("artifactIdentifier", a.identifier());
+        }
+        o.addProperty("location", a.location());
+        JsonArray files = new JsonArray();
+        a.files().forEach(files::add);
+        o.add("files", files);
+        return o;
     }
 
     private static JsonObject phase(PhaseRecord p) {
