@@ -398,6 +398,28 @@ class DriverOutputSplitterTest {
     }
 
     @Test
+    void anOversizedExportedValueIsCutToAPrefixOfItself() {
+        // More hex than the splitter keeps, arriving the way a pipe delivers it: large reads, then a short one.
+        byte[] value = new byte[DriverOutputSplitter.MAX_VALUE_HEX / 3 + 5000];
+        new Random(11).nextBytes(value);
+        byte[] hex = bytes(od(value));
+        Run run = new Run().write(M + "V HUGE\n");
+        int chunk = 50_000;
+        int pos = 0;
+        while (pos < hex.length) {
+            int n = Math.min(chunk, hex.length - pos);
+            run.splitter.write(hex, pos, n);
+            pos += n;
+        }
+        run.write(M + "v\n" + "after\n").close();
+        assertThat(run.text()).isEqualTo("after\n");
+        byte[] got = run.values.get(0);
+        assertThat(got.length).isLessThan(value.length).isGreaterThan(value.length - 2 * chunk / 3);
+        assertThat(Arrays.mismatch(got, Arrays.copyOf(value, got.length)))
+                .as("first byte that differs from the value's prefix").isEqualTo(-1);
+    }
+
+    @Test
     void eventsBetweenValuesAndOutputKeepTheirOrder() {
         String input = "one\n" + M + "C 0\n" + "two\n" + M + "V X\n" + od(bytes("v")) + M + "v\n"
                 + "three" + M + "F 0 2\n" + "four\n" + M + "D 0\n";
