@@ -140,9 +140,8 @@ public final class DriverOutputSplitter extends OutputStream {
             return;
         }
         if (value != null) {
-            if (value.size() + len <= MAX_VALUE_HEX) {
-                value.write(b, off, len);
-            }
+            // Keep a prefix: dropping one chunk and taking a later, smaller one would splice the value.
+            value.write(b, off, Math.min(len, MAX_VALUE_HEX - value.size()));
             return;
         }
         sink.output(b, off, len);
