@@ -30,7 +30,9 @@ public final class CliOwner {
             long pid = Long.parseLong(p[2]);
             long start = Long.parseLong(p[3]);
             Optional<ProcessHandle> h = ProcessHandle.of(pid);
-            return h.isEmpty() || !h.get().isAlive() || startMillis(h.get()).map(s -> s != start).orElse(false);
+            // A start time of 0 was unknown when the label was written: the pid alone decides then.
+            return h.isEmpty() || !h.get().isAlive()
+                    || start != 0 && startMillis(h.get()).map(s -> s != start).orElse(false);
         } catch (NumberFormatException e) {
             return false;
         }

@@ -83,6 +83,9 @@ public final class EnvironmentResolver {
                 return Optional.empty();
             }
             JsonElement field = e.getAsJsonObject().get(key);
+            if (field.isJsonNull()) {
+                return Optional.empty();
+            }
             return Optional.of(field.isJsonPrimitive() ? field.getAsString() : field.toString());
         } catch (JsonParseException e) {
             return Optional.empty();

@@ -33,7 +33,12 @@ public final class SecretsFile implements SecretSource {
     }
 
     public static SecretsFile read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException(file + ": not valid UTF-8");
+        }
         try {
             JsonElement root = JsonParser.parseString(text);
             if (!root.isJsonObject()) {

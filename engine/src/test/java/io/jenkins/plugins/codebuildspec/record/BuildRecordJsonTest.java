@@ -20,7 +20,7 @@ class BuildRecordJsonTest {
             Map<String, String> exported, boolean complete) {
         return new BuildRecord("proj:uuid-1", "arn:aws:codebuild:local:000000000000:build/proj:uuid-1", 7, status, T0,
                 end, "aws/codebuild/standard:7.0", "buildspec.yml", Optional.of("0123abcd"), "alice", phases, exported,
-                complete);
+                List.of(), complete);
     }
 
     private static JsonObject json(BuildRecord r) {
@@ -112,9 +112,23 @@ class BuildRecordJsonTest {
     }
 
     @Test
+    void collectedArtifactsAreListedPrimaryAndSecondaryApart() {
+        BuildRecord r = new BuildRecord("p:u", "arn", 1, Status.SUCCEEDED, T0, Optional.of(T0), "img", "b.yml",
+                Optional.empty(), "bob", List.of(), Map.of(),
+                List.of(new ArtifactRecord("", "", List.of("app.jar")),
+                        new ArtifactRecord("docs", "docs", List.of("docs/index.html"))), true);
+        JsonObject o = json(r);
+        assertThat(o.getAsJsonObject("artifacts").getAsJsonArray("files").get(0).getAsString()).isEqualTo("app.jar");
+        assertThat(o.getAsJsonObject("artifacts").has("artifactIdentifier")).isFalse();
+        JsonObject docs = o.getAsJsonArray("secondaryArtifacts").get(0).getAsJsonObject();
+        assertThat(docs.get("artifactIdentifier").getAsString()).isEqualTo("docs");
+        assertThat(docs.getAsJsonArray("files").get(0).getAsString()).isEqualTo("docs/index.html");
+    }
+
+    @Test
     void anUnknownSourceVersionIsLeftOut() {
         BuildRecord r = new BuildRecord("p:u", "arn", 1, Status.SUCCEEDED, T0, Optional.of(T0), "img", "inline",
-                Optional.empty(), "bob", List.of(), Map.of(), true);
+                Optional.empty(), "bob", List.of(), Map.of(), List.of(), true);
         JsonObject o = json(r);
         assertThat(o.has("resolvedSourceVersion")).isFalse();
         assertThat(o.getAsJsonArray("phases")).isEmpty();
