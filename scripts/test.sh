@@ -3,6 +3,8 @@
 # and tests every module that builds here (engine, CLI). Safe to re-run; works from any cwd.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# File names outside ASCII need a UTF-8 locale in the JVM (see README, Artifacts).
+export LANG=C.UTF-8
 
 step() { # name command...
     local name="$1" start rc=0; shift
