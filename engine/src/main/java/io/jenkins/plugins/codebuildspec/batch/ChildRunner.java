@@ -16,6 +16,8 @@ public interface ChildRunner {
 
     /**
      * Asks a running child to stop, from another thread; {@link #run} should then return promptly.
+     * Should only ask, not wait: fast-fail stops the siblings one after the other from the
+     * scheduler's thread.
      * May come just before {@code run} began or after it ended: then it must make a starting run
      * end STOPPED, or do nothing.
      */
