@@ -11,6 +11,11 @@ public final class BuildRecordJson {
     }
 
     public static String write(BuildRecord r) {
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(toJson(r)) + "\n";
+    }
+
+    /** The build object itself, for records that embed it (a batch record holds one per child). */
+    public static JsonObject toJson(BuildRecord r) {
         JsonObject o = new JsonObject();
         o.addProperty("id", r.id());
         o.addProperty("arn", r.arn());
@@ -54,7 +59,7 @@ public final class BuildRecordJson {
         if (!secondary.isEmpty()) {
             o.add("secondaryArtifacts", secondary);
         }
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
+        return o;
     }
 
     private static JsonObject artifact(ArtifactRecord a) {
