@@ -1,5 +1,9 @@
 package io.jenkins.plugins.codebuildspec.cli;
 
+import io.jenkins.plugins.codebuildspec.batch.BatchRecordJson;
+import io.jenkins.plugins.codebuildspec.batch.BatchResult;
+import io.jenkins.plugins.codebuildspec.batch.BatchScheduler;
+import io.jenkins.plugins.codebuildspec.build.BatchBuild;
 import io.jenkins.plugins.codebuildspec.build.BuildRequest;
 import io.jenkins.plugins.codebuildspec.build.BuildResult;
 import io.jenkins.plugins.codebuildspec.build.BuildRunner;
@@ -91,14 +95,31 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--docker", paramLabel = "PATH", defaultValue = "docker", description = "The docker CLI to use.")
     String docker;
 
+    @Option(names = "--batch", description = "Run the buildspec's batch section: one child build per task.")
+    boolean batch;
+
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "With --batch: at most N child builds at once (default: the number of cores).")
+    Integer parallel;
+
+    @Option(names = "--logs", paramLabel = "DIR", defaultValue = "codebuild-spec-logs",
+            description = "With --batch: one log file per child build, <identifier>.log (default: ${DEFAULT-VALUE}).")
+    Path logs;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         BuildRequest request = request();
+        if (batch) {
+            return runBatch(request);
+        }
+        if (parallel != null) {
+            throw new UsageError("--parallel only applies to --batch");
+        }
         BuildRunner runner = new BuildRunner(new DockerCli(new LocalProcessLauncher(), docker), Clock.systemUTC(),
                 owner -> CliOwner.isGone(owner, Hosts.name()));
         AtomicBoolean running = new AtomicBoolean(true);
         CountDownLatch finished = new CountDownLatch(1);
-        Thread onSignal = new Thread(() -> stopOnSignal(runner, running, finished), "codebuild-spec stop");
+        Thread onSignal = new Thread(() -> stopOnSignal(runner::stop, running, finished), "codebuild-spec stop");
         Runtime.getRuntime().addShutdownHook(onSignal);
         OutputStream console = new FileOutputStream(FileDescriptor.out);
         try {
@@ -117,12 +138,36 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    private int runBatch(BuildRequest request) throws IOException {
+        int n = parallel != null ? parallel : BatchScheduler.defaultParallelism();
+        if (n < 1) {
+            throw new UsageError("--parallel must be at least 1, got " + n);
+        }
+        BatchBuild build = new BatchBuild(new DockerCli(new LocalProcessLauncher(), docker), Clock.systemUTC(),
+                owner -> CliOwner.isGone(owner, Hosts.name()), n);
+        AtomicBoolean running = new AtomicBoolean(true);
+        CountDownLatch finished = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(build::stop, running, finished),
+                "codebuild-spec stop"));
+        try {
+            Optional<BatchResult> result = build.run(request, new FileOutputStream(FileDescriptor.out),
+                    logs.toAbsolutePath().normalize());
+            if (record != null && result.isPresent()) {
+                Files.writeString(record, BatchRecordJson.write(result.get()), StandardCharsets.UTF_8);
+            }
+            return BatchBuild.succeeded(result) ? Main.SUCCEEDED : Main.FAILED;
+        } finally {
+            running.set(false);
+            finished.countDown();
+        }
+    }
+
     /** SIGINT or SIGTERM: stop the build, let the main thread clean up and write the record, exit 1. */
-    private static void stopOnSignal(BuildRunner runner, AtomicBoolean running, CountDownLatch finished) {
+    private static void stopOnSignal(Runnable stop, AtomicBoolean running, CountDownLatch finished) {
         if (!running.get()) {
             return;
         }
-        runner.stop();
+        stop.run();
         try {
             finished.await(2, TimeUnit.MINUTES);
         } catch (InterruptedException e) {

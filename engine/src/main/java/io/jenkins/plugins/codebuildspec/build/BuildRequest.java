@@ -53,6 +53,22 @@ public record BuildRequest(
         return new Builder(sourceDir, image);
     }
 
+    /**
+     * The request of one child of a batch: its own source copy, buildspec, image, privileged mode,
+     * variables (under the caller's overrides, which still win) and artifacts directory.
+     */
+    public BuildRequest forChild(Path childSource, String childBuildspec, String childImage, boolean childPrivileged,
+            Map<String, String> childVariables, Optional<Path> childArtifactsDir) {
+        Map<String, String> plain = new LinkedHashMap<>(childVariables);
+        plain.putAll(plainOverrides);
+        plain.putAll(childVariables.entrySet().stream().filter(e -> e.getKey().startsWith("CODEBUILD_"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        boolean sameSpec = childBuildspec.equals(buildspec);
+        return new BuildRequest(childSource, childBuildspec, sameSpec ? inlineBuildspec : Optional.empty(), childImage,
+                plain, secretOverrides, secretSource, timeout, project, buildNumber, initiator, sourceVersion,
+                resolvedSourceVersion, owner, ownerUid, ownerGid, childPrivileged, cacheDir, childArtifactsDir);
+    }
+
     public Path buildspecFile() {
         return sourceDir.resolve(buildspec).normalize();
     }

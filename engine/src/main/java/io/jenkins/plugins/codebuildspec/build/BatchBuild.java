@@ -1,0 +1,153 @@
+package io.jenkins.plugins.codebuildspec.build;
+
+import io.jenkins.plugins.codebuildspec.batch.BatchPlanner;
+import io.jenkins.plugins.codebuildspec.batch.BatchResult;
+import io.jenkins.plugins.codebuildspec.batch.BatchScheduler;
+import io.jenkins.plugins.codebuildspec.batch.ChildBuild;
+import io.jenkins.plugins.codebuildspec.batch.ChildLogs;
+import io.jenkins.plugins.codebuildspec.batch.ChildRunner;
+import io.jenkins.plugins.codebuildspec.docker.DockerCli;
+import io.jenkins.plugins.codebuildspec.parse.BuildspecParser;
+import io.jenkins.plugins.codebuildspec.parse.Diagnostic;
+import io.jenkins.plugins.codebuildspec.parse.ParseResult;
+import io.jenkins.plugins.codebuildspec.record.Status;
+import io.jenkins.plugins.codebuildspec.spec.BatchSpec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * A batch build ({@code run --batch}): one child build per task of the buildspec's {@code batch}
+ * section, each in its own container with {@code CODEBUILD_BATCH_BUILD_IDENTIFIER} set, its log
+ * lines prefixed on the console and kept whole in {@code <logDir>/<identifier>.log}, its artifacts
+ * under {@code <identifier>/}.
+ */
+public final class BatchBuild {
+    private final DockerCli docker;
+    private final Clock clock;
+    private final Predicate<String> ownerGone;
+    private final int parallelism;
+    private final Map<String, BuildRunner> running = new ConcurrentHashMap<>();
+    private volatile BatchScheduler scheduler;
+    private volatile boolean stopped;
+
+    public BatchBuild(DockerCli docker, Clock clock, Predicate<String> ownerGone, int parallelism) {
+        this.docker = docker;
+        this.clock = clock;
+        this.ownerGone = ownerGone;
+        this.parallelism = parallelism;
+    }
+
+    public void stop() {
+        stopped = true;
+        BatchScheduler s = scheduler;
+        if (s != null) {
+            s.stopAll();
+        }
+    }
+
+    /** Runs the batch; empty when the buildspec has no usable batch section (said on the console). */
+    public Optional<BatchResult> run(BuildRequest parent, OutputStream console, Path logDir) throws IOException {
+        PrintStream out = new PrintStream(new io.jenkins.plugins.codebuildspec.log.KeepOpenOutputStream(console), true,
+                StandardCharsets.UTF_8);
+        ParseResult parsed = parent.inlineBuildspec().isPresent()
+                ? new BuildspecParser().parse(parent.inlineBuildspec().get(), parent.buildspec())
+                : new BuildspecParser().parse(parent.buildspecFile(), parent.buildspec());
+        parsed.diagnostics().forEach(d -> out.println("[batch] " + d));
+        Optional<BatchSpec> batch = parsed.buildspec().flatMap(b -> b.batch());
+        if (parsed.hasErrors() || batch.isEmpty()) {
+            out.println("[batch] " + (parsed.hasErrors() ? "the buildspec is invalid" : "the buildspec has no batch section"));
+            return Optional.empty();
+        }
+        List<ChildBuild> children;
+        try {
+            children = new BatchPlanner().plan(batch.get());
+        } catch (IllegalArgumentException e) {
+            out.println("[batch] " + e.getMessage());
+            return Optional.empty();
+        }
+        Files.createDirectories(logDir);
+        out.println("[batch] " + children.size() + " build(s), at most " + parallelism + " at a time; logs in " + logDir);
+        Path sources = Files.createTempDirectory("codebuild-spec-batch-");
+        BatchResult result;
+        try {
+            scheduler = new BatchScheduler(new Children(parent, sources), logs(console, logDir), parallelism);
+            if (stopped) {
+                scheduler.stopAll();
+            }
+            result = scheduler.run(children, batch.get().fastFail());
+        } finally {
+            SourceCopy.delete(sources);
+        }
+        out.println("[batch] " + result.status());
+        result.children().forEach(c -> out.println("[batch]   " + c.identifier() + ": " + c.status()
+                + c.reason().map(r -> " (" + r + ")").orElse("")));
+        return Optional.of(result);
+    }
+
+    private static ChildLogs logs(OutputStream console, Path logDir) {
+        ChildLogs prefixed = ChildLogs.prefixed(console);
+        return child -> new TeeOutputStream(prefixed.open(child),
+                Files.newOutputStream(logDir.resolve(child.identifier() + ".log")));
+    }
+
+    /** Runs each child with its own {@link BuildRunner}, so that one can be stopped alone. */
+    private final class Children implements ChildRunner {
+        private final BuildRequest parent;
+        private final Path sources;
+
+        Children(BuildRequest parent, Path sources) {
+            this.parent = parent;
+            this.sources = sources;
+        }
+
+        @Override
+        public BuildResult run(ChildBuild child, OutputStream log) throws InterruptedException {
+            BuildRunner runner = new BuildRunner(docker, clock, ownerGone);
+            running.put(child.identifier(), runner);
+            Path source = sources.resolve(child.identifier());
+            try {
+                if (stopped) {
+                    runner.stop();
+                }
+                SourceCopy.copy(parent.sourceDir(), source);
+                BuildRequest request = parent.forChild(source, child.buildspec().orElse(parent.buildspec()),
+                        child.image().orElse(parent.image()), child.privilegedMode().orElse(parent.privileged()),
+                        child.environment(), parent.artifactsDir().map(d -> d.resolve(child.identifier())));
+                return runner.run(request, log);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot copy the source for " + child.identifier(), e);
+            } finally {
+                running.remove(child.identifier());
+                try {
+                    SourceCopy.delete(source);
+                } catch (IOException e) {
+                    // The whole batch directory is deleted at the end as well.
+                }
+            }
+        }
+
+        @Override
+        public void stop(ChildBuild child) {
+            BuildRunner r = running.get(child.identifier());
+            if (r != null) {
+                r.stop();
+            }
+        }
+    }
+
+    /** The batch status as an exit decision: SUCCEEDED only when every required child did. */
+    public static boolean succeeded(Optional<BatchResult> result) {
+        return result.map(r -> r.status() == Status.SUCCEEDED).orElse(false);
+    }
+}
