@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,8 +24,14 @@ final class JsonInput {
 
     private JsonInput() {}
 
-    static JsonReader open(InputStream in) {
-        return new JsonReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    /** Skips a UTF-8 byte order mark, which Windows tools write and Gson would call malformed. */
+    static JsonReader open(InputStream in) throws IOException {
+        PushbackReader reader = new PushbackReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1);
+        int first = reader.read();
+        if (first >= 0 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return new JsonReader(reader);
     }
 
     /** Reads a report; any JSON problem becomes a {@link ReportException}. */

@@ -124,6 +124,14 @@ class CoverageFormatsTest {
     }
 
     @Test
+    void simplecovWithAByteOrderMark() throws IOException {
+        CoverageSummary c = coverage(parseText(dir, "coverage.json", "\uFEFF{\"metrics\": {\"covered_percent\": 12.345}}",
+                ReportFormat.SIMPLECOV));
+        assertThat(c.linePercent()).contains(12.35);
+        assertThat(c.lines()).isEmpty();
+    }
+
+    @Test
     void simplecovWithoutCoverageDataIsAWarning() throws IOException {
         ReportFile f = parseText(dir, "coverage.json", "{\"timestamp\": 1}", ReportFormat.SIMPLECOV);
         assertThat(f.warning()).contains("could not read reports/coverage.json as SIMPLECOV: no coverage data: "
