@@ -378,7 +378,10 @@ final class BuildSession implements Serializable {
                     "Build timed out after " + settings.timeoutMinutes + " minute(s)");
             return true;
         }
-        Integer exit = controller.exitStatus(c.workspace(), c.launcher(), c.listener());
+        // Whatever durable-task runs to check on its wrapper must run where the wrapper runs: in the container.
+        Launcher inContainer = new DockerExecDecorator(docker, containerId, "0", List.of()).decorate(c.launcher(),
+                nodeOf(c.workspace()));
+        Integer exit = controller.exitStatus(c.workspace(), inContainer, c.listener());
         if (exit != null) {
             controller.writeLog(c.workspace(), splitter);
             driverOver();
@@ -410,6 +413,18 @@ final class BuildSession implements Serializable {
         stopRequested = true;
         if (phase == Phase.RUNNING || phase == Phase.NEW) {
             interrupt(c, Status.STOPPED, PhaseContext.BUILD_STOPPED, "Build stopped");
+        }
+    }
+
+    /** Ends the running phase FAULT after an error of ours (an agent lost, a docker call that broke). */
+    synchronized void failNow(Context c, Throwable error) throws InterruptedException {
+        if (phase == Phase.COMPLETE || progress == null) {
+            return;
+        }
+        try {
+            interrupt(c, Status.FAULT, PhaseContext.CLIENT_ERROR, String.valueOf(mask(error.getMessage())));
+        } catch (IOException e) {
+            error.addSuppressed(e);
         }
     }
 

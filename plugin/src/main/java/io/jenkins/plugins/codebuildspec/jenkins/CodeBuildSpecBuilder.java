@@ -169,7 +169,7 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
             session.complete(c, new SpecOutputs(), new ReportPublisher(null));
             throw e;
         } catch (IOException | RuntimeException e) {
-            session.stopNow(c);
+            session.failNow(c, e);
             session.complete(c, new SpecOutputs(), new ReportPublisher(null));
             throw e;
         }

@@ -54,13 +54,29 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
     private void begin() throws Exception {
         BuildSession.Context c = context();
         ws = c.workspace();
-        if (!session.prepare(c) || !session.provision(c)) {
-            finish(c);
-            return;
+        try {
+            if (!session.prepare(c) || !session.provision(c)) {
+                finish(c);
+                return;
+            }
+            session.launch(c);
+        } catch (Exception e) {
+            cleanUpAfter(c, e);
+            throw e;
         }
-        session.launch(c);
         getContext().saveState();
         schedule(MIN_POLL_MILLIS);
+    }
+
+    /** An error of ours: the running phase ends FAULT and the container goes, before the step fails. */
+    private void cleanUpAfter(BuildSession.Context c, Exception e) {
+        done = true;
+        try {
+            session.failNow(c, e);
+            session.complete(c, new SpecOutputs(), new ReportPublisher(null));
+        } catch (Exception cleanup) {
+            e.addSuppressed(cleanup);
+        }
     }
 
     private void schedule(long delay) {
@@ -90,9 +106,17 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
             return;
         }
         agentLostSince = 0;
-        session.attach(c);
-        if (session.poll(c)) {
-            finish(c);
+        try {
+            session.attach(c);
+            if (session.poll(c)) {
+                finish(c);
+                return;
+            }
+        } catch (Exception e) {
+            if (!done) {
+                cleanUpAfter(c, e);
+                throw e;
+            }
             return;
         }
         getContext().saveState();
