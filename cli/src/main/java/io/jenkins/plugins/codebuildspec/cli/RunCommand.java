@@ -58,6 +58,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Copy the collected artifacts here: primary files at the root (or under their name), secondary ones under <identifier>/.")
     Path artifacts;
 
+    @Option(names = "--reports", paramLabel = "DIR",
+            description = "Copy each report group's files under DIR/<group>/ (summaries go into the record).")
+    Path reports;
+
     @Option(names = "--record", paramLabel = "FILE", description = "Write the JSON build record here.")
     Path record;
 
@@ -204,6 +208,7 @@ final class RunCommand implements Callable<Integer> {
                 .privileged(privileged)
                 .cacheDir(Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()))
                 .artifactsDir(Optional.ofNullable(artifacts).map(p -> p.toAbsolutePath().normalize()))
+                .reportsDir(Optional.ofNullable(reports).map(p -> p.toAbsolutePath().normalize()))
                 .build();
     }
 

@@ -12,6 +12,7 @@ import io.jenkins.plugins.codebuildspec.record.PhaseContext;
 import io.jenkins.plugins.codebuildspec.record.PhaseRecord;
 import io.jenkins.plugins.codebuildspec.record.PhaseType;
 import io.jenkins.plugins.codebuildspec.record.Status;
+import io.jenkins.plugins.codebuildspec.reports.ReportGroupSummary;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ public final class BuildProgress implements DriverListener {
     private final Map<String, String> evaluated = new LinkedHashMap<>();
     private boolean cacheRequested;
     private final List<ArtifactRecord> artifacts = new ArrayList<>();
+    private final List<ReportGroupSummary> reports = new ArrayList<>();
     private PhaseType current;
     private Status outside = Status.SUCCEEDED;
     private PhaseContext failure;
@@ -172,6 +174,15 @@ public final class BuildProgress implements DriverListener {
 
     public synchronized List<ArtifactRecord> artifacts() {
         return List.copyOf(artifacts);
+    }
+
+    public synchronized void reports(List<ReportGroupSummary> collected) {
+        reports.clear();
+        reports.addAll(collected);
+    }
+
+    public synchronized List<ReportGroupSummary> reports() {
+        return List.copyOf(reports);
     }
 
     public synchronized boolean cacheRequested() {

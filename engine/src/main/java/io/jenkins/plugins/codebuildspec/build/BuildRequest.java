@@ -39,7 +39,8 @@ public record BuildRequest(
         OptionalInt ownerGid,
         boolean privileged,
         Optional<Path> cacheDir,
-        Optional<Path> artifactsDir) {
+        Optional<Path> artifactsDir,
+        Optional<Path> reportsDir) {
 
     public BuildRequest {
         Objects.requireNonNull(sourceDir, "sourceDir");
@@ -66,7 +67,8 @@ public record BuildRequest(
         boolean sameSpec = childBuildspec.equals(buildspec);
         return new BuildRequest(childSource, childBuildspec, sameSpec ? inlineBuildspec : Optional.empty(), childImage,
                 plain, secretOverrides, secretSource, timeout, project, buildNumber, initiator, sourceVersion,
-                resolvedSourceVersion, owner, ownerUid, ownerGid, childPrivileged, cacheDir, childArtifactsDir);
+                resolvedSourceVersion, owner, ownerUid, ownerGid, childPrivileged, cacheDir, childArtifactsDir,
+                reportsDir.map(d -> d.resolve(childSource.getFileName().toString())));
     }
 
     public Path buildspecFile() {
@@ -99,6 +101,7 @@ public record BuildRequest(
         private boolean privileged;
         private Optional<Path> cacheDir = Optional.empty();
         private Optional<Path> artifactsDir = Optional.empty();
+        private Optional<Path> reportsDir = Optional.empty();
 
         private Builder(Path sourceDir, String image) {
             this.sourceDir = sourceDir;
@@ -169,10 +172,16 @@ public record BuildRequest(
             return this;
         }
 
+        /** Where report files are copied, under {@code <dir>/<group>/} (the CLI's {@code --reports}). */
+        public Builder reportsDir(Optional<Path> dir) {
+            this.reportsDir = dir;
+            return this;
+        }
+
         public BuildRequest build() {
             return new BuildRequest(sourceDir, buildspec, inline, image, plain, secret, secretSource, timeout, project,
                     buildNumber, initiator, sourceVersion, resolvedSourceVersion, owner, ownerUid, ownerGid, privileged,
-                    cacheDir, artifactsDir);
+                    cacheDir, artifactsDir, reportsDir);
         }
     }
 }

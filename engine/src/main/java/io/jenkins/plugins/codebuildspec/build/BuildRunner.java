@@ -114,6 +114,9 @@ public final class BuildRunner {
                     && progress.outcome() == Status.SUCCEEDED) {
                 cache.get().save(container, progress.evaluated());
             }
+            if (progress.phases().stream().anyMatch(p -> p.type() == PhaseType.INSTALL)) {
+                progress.reports(ReportStep.run(request.sourceDir(), plan.spec().reports(), request.reportsDir(), progress));
+            }
             Optional<ArtifactPlan> artifacts = progress.uploadRequested()
                     ? new ArtifactUpload(progress).run(request.sourceDir(), plan.spec().artifacts(), request.artifactsDir())
                     : Optional.empty();
@@ -216,13 +219,13 @@ public final class BuildRunner {
         return new BuildRecord(plan.builtIns().buildId(), plan.builtIns().buildArn(), request.buildNumber(),
                 progress.outcome(), start, Optional.of(clock.instant()), request.image(), request.buildspec(),
                 request.resolvedSourceVersion(), request.initiator(), progress.phases(), progress.exportedVariables(),
-                progress.artifacts(), true);
+                progress.artifacts(), progress.reports(), true);
     }
 
     private BuildRecord incomplete(BuildRequest request, BuildPlan plan, Instant start) {
         return new BuildRecord(plan.builtIns().buildId(), plan.builtIns().buildArn(), request.buildNumber(),
                 Status.FAULT, start, Optional.of(clock.instant()), request.image(), request.buildspec(),
-                request.resolvedSourceVersion(), request.initiator(), List.of(), Map.of(), List.of(), false);
+                request.resolvedSourceVersion(), request.initiator(), List.of(), Map.of(), List.of(), List.of(), false);
     }
 
 }

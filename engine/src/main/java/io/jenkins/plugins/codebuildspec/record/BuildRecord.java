@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codebuildspec.record;
 
+import io.jenkins.plugins.codebuildspec.reports.ReportGroupSummary;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,11 +27,13 @@ public record BuildRecord(
         List<PhaseRecord> phases,
         Map<String, String> exportedVariables,
         List<ArtifactRecord> artifacts,
+        List<ReportGroupSummary> reports,
         boolean complete) {
 
     public BuildRecord {
         phases = List.copyOf(phases);
         artifacts = List.copyOf(artifacts);
+        reports = List.copyOf(reports);
         exportedVariables = Collections.unmodifiableMap(new LinkedHashMap<>(exportedVariables));
     }
 

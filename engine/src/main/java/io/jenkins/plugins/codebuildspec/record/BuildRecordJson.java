@@ -59,6 +59,11 @@ public final class BuildRecordJson {
         if (!secondary.isEmpty()) {
             o.add("secondaryArtifacts", secondary);
         }
+        if (!r.reports().isEmpty()) {
+            JsonArray reports = new JsonArray();
+            r.reports().forEach(g -> reports.add(ReportJson.of(g)));
+            o.add("reports", reports);
+        }
         return o;
     }
 

@@ -27,7 +27,7 @@ class BatchRecordJsonTest {
     @Test
     void holdsTheBatchStatusAndOneBuildRecordPerChild() {
         BuildRecord record = new BuildRecord("local:a", "arn:local:a", 7, Status.FAILED, T0, Optional.of(T1),
-                "aws/codebuild/standard:7.0", "buildspec.yml", Optional.empty(), "cli", List.of(), Map.of(), List.of(), true);
+                "aws/codebuild/standard:7.0", "buildspec.yml", Optional.empty(), "cli", List.of(), Map.of(), List.of(), List.of(), true);
         ChildOutcome ran = new ChildOutcome(child("a", false), Status.FAILED, Optional.of(new BuildResult(record, false, Optional.empty())),
                 Optional.of(T0), Optional.of(T1), Optional.empty());
         ChildOutcome blocked = ChildOutcome.notRun(child("b", true, "a"), "dependency a ended FAILED");
@@ -67,7 +67,7 @@ class BatchRecordJsonTest {
     @Test
     void aBuildRecordIsWrittenAsBeforeTheExtraction() {
         BuildRecord record = new BuildRecord("local:x", "arn:local:x", 1, Status.SUCCEEDED, T0, Optional.of(T1),
-                "img", "buildspec.yml", Optional.of("abc"), "cli", List.of(), Map.of("K", "v"), List.of(), true);
+                "img", "buildspec.yml", Optional.of("abc"), "cli", List.of(), Map.of("K", "v"), List.of(), List.of(), true);
         assertThat(BuildRecordJson.write(record)).startsWith("{\n  \"id\": \"local:x\",").endsWith("}\n")
                 .contains("\"exportedEnvironmentVariables\": [");
     }

@@ -103,7 +103,7 @@ final class ScriptedRunner implements ChildRunner {
     private static BuildResult result(String id, Status status) {
         Instant now = Instant.now();
         return new BuildResult(new BuildRecord("batch:" + id, "arn:local:" + id, 1, status, now, Optional.of(now),
-                "image", "buildspec.yml", Optional.empty(), "test", List.of(), Map.of(), List.of(), true), false,
+                "image", "buildspec.yml", Optional.empty(), "test", List.of(), Map.of(), List.of(), List.of(), true), false,
                 Optional.empty());
     }
 }

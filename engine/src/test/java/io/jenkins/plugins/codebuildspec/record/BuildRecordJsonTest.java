@@ -20,7 +20,7 @@ class BuildRecordJsonTest {
             Map<String, String> exported, boolean complete) {
         return new BuildRecord("proj:uuid-1", "arn:aws:codebuild:local:000000000000:build/proj:uuid-1", 7, status, T0,
                 end, "aws/codebuild/standard:7.0", "buildspec.yml", Optional.of("0123abcd"), "alice", phases, exported,
-                List.of(), complete);
+                List.of(), List.of(), complete);
     }
 
     private static JsonObject json(BuildRecord r) {
@@ -116,7 +116,7 @@ class BuildRecordJsonTest {
         BuildRecord r = new BuildRecord("p:u", "arn", 1, Status.SUCCEEDED, T0, Optional.of(T0), "img", "b.yml",
                 Optional.empty(), "bob", List.of(), Map.of(),
                 List.of(new ArtifactRecord("", "", List.of("app.jar")),
-                        new ArtifactRecord("docs", "docs", List.of("docs/index.html"))), true);
+                        new ArtifactRecord("docs", "docs", List.of("docs/index.html"))), List.of(), true);
         JsonObject o = json(r);
         assertThat(o.getAsJsonObject("artifacts").getAsJsonArray("files").get(0).getAsString()).isEqualTo("app.jar");
         assertThat(o.getAsJsonObject("artifacts").has("artifactIdentifier")).isFalse();
@@ -128,7 +128,7 @@ class BuildRecordJsonTest {
     @Test
     void anUnknownSourceVersionIsLeftOut() {
         BuildRecord r = new BuildRecord("p:u", "arn", 1, Status.SUCCEEDED, T0, Optional.of(T0), "img", "inline",
-                Optional.empty(), "bob", List.of(), Map.of(), List.of(), true);
+                Optional.empty(), "bob", List.of(), Map.of(), List.of(), List.of(), true);
         JsonObject o = json(r);
         assertThat(o.has("resolvedSourceVersion")).isFalse();
         assertThat(o.getAsJsonArray("phases")).isEmpty();
