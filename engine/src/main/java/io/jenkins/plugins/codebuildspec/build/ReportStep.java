@@ -2,6 +2,7 @@ package io.jenkins.plugins.codebuildspec.build;
 
 import io.jenkins.plugins.codebuildspec.reports.ReportCollector;
 import io.jenkins.plugins.codebuildspec.reports.ReportGroupSummary;
+import io.jenkins.plugins.codebuildspec.reports.ReportSummaryLine;
 import io.jenkins.plugins.codebuildspec.spec.ReportGroup;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ final class ReportStep {
         for (ReportGroup group : groups.values()) {
             progress.info("Preparing to upload report group " + group.name() + " (" + group.fileFormat() + ")");
             ReportGroupSummary s = collector.collect(sourceDir, group, target, progress::info).summary();
-            progress.info(ReportLine.of(s));
+            progress.info(ReportSummaryLine.of(s));
             summaries.add(s);
         }
         return summaries;

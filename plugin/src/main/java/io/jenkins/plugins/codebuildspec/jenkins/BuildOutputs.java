@@ -1,25 +1,23 @@
 package io.jenkins.plugins.codebuildspec.jenkins;
 
 import hudson.FilePath;
-import io.jenkins.plugins.codebuildspec.spec.Buildspec;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * What a finished build hands to Jenkins: the artifact map for
- * {@code ArtifactManager.archive} (archive path → workspace-relative path, both {@code /}-separated)
- * and, per report group, the workspace-relative report files. This is the seam where the engine's
- * artifact and report planning (being written) plugs in; until then {@link SpecOutputs} reads the
- * buildspec's primary {@code artifacts} and {@code reports} itself.
+ * What a finished build hands to Jenkins, computed by the engine on the agent where the
+ * workspace is: the artifact map for {@code ArtifactManager.archive} (archive path → workspace-relative
+ * path) and, per report group, its summary and workspace-relative files.
  */
 interface BuildOutputs {
     /**
      * @param evaluated values the driver evaluated in the container (artifact names, base directories)
+     * @throws IOException when UPLOAD_ARTIFACTS fails; the message is CodeBuild's
      */
-    Map<String, String> artifacts(Buildspec spec, Map<String, String> evaluated, FilePath workspace)
+    Map<String, String> artifacts(Map<String, String> evaluated, FilePath workspace, Consumer<String> log)
             throws IOException, InterruptedException;
 
-    /** Report group name → Ant patterns relative to the workspace, for the report groups the junit plugin reads. */
-    Map<String, List<String>> junitReports(Buildspec spec);
+    List<CollectedReport> reports(FilePath workspace, Consumer<String> log) throws IOException, InterruptedException;
 }

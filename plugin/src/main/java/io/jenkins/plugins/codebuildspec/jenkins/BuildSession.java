@@ -463,8 +463,9 @@ final class BuildSession implements Serializable {
      * Publishes artifacts and reports, removes the container, adds the result page to the run and
      * returns it; null when it already ran.
      */
-    synchronized BuildResultAction complete(Context c, BuildOutputs outputs, ReportPublisher reports)
+    synchronized BuildResultAction complete(Context c, ReportPublisher reports)
             throws IOException, InterruptedException {
+        BuildOutputs outputs = new EngineOutputs(buildspecText, settings.label());
         if (phase == Phase.COMPLETE) {
             return null;
         }
@@ -474,7 +475,7 @@ final class BuildSession implements Serializable {
             Status status = Status.SUCCEEDED;
             Optional<PhaseContext> context = Optional.empty();
             try {
-                Map<String, String> artifacts = outputs.artifacts(plan.spec(), progress.evaluated(), c.workspace());
+                Map<String, String> artifacts = outputs.artifacts(progress.evaluated(), c.workspace(), line -> log.agent(line));
                 if (!artifacts.isEmpty()) {
                     c.run().pickArtifactManager().archive(c.workspace(), c.launcher(),
                             jenkins.util.BuildListenerAdapter.wrap(c.listener()), artifacts);
@@ -487,7 +488,7 @@ final class BuildSession implements Serializable {
             end(PhaseType.UPLOAD_ARTIFACTS, status, context);
         }
         List<ReportSummary> summaries = ranDriver && !stopRequested
-                ? reports.publish(c, plan.spec(), outputs, line -> log.agent(line)) : List.of();
+                ? reports.publish(c, outputs, line -> log.agent(line)) : List.of();
         finalizing(c);
         if (controller != null) {
             try {

@@ -166,14 +166,14 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
         } catch (InterruptedException e) {
             // Abort: kill the container now, record the phase as STOPPED, clean up, then let Jenkins abort.
             session.stopNow(c);
-            session.complete(c, new SpecOutputs(), new ReportPublisher(null));
+            session.complete(c, new ReportPublisher(null));
             throw e;
         } catch (IOException | RuntimeException e) {
             session.failNow(c, e);
-            session.complete(c, new SpecOutputs(), new ReportPublisher(null));
+            session.complete(c, new ReportPublisher(null));
             throw e;
         }
-        result = session.complete(c, new SpecOutputs(), new ReportPublisher(null));
+        result = session.complete(c, new ReportPublisher(null));
         Status status = result == null ? Status.FAULT : Status.valueOf(result.getStatus());
         if (status == Status.STOPPED) {
             throw new InterruptedException(Messages.CodeBuildSpecBuilder_Stopped());

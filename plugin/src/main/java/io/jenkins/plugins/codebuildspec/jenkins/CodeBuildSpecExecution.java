@@ -73,7 +73,7 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
         done = true;
         try {
             session.failNow(c, e);
-            session.complete(c, new SpecOutputs(), new ReportPublisher(null));
+            session.complete(c, new ReportPublisher(null));
         } catch (Exception cleanup) {
             e.addSuppressed(cleanup);
         }
@@ -125,7 +125,7 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
 
     private void finish(BuildSession.Context c) throws Exception {
         FlowNode node = getContext().get(FlowNode.class);
-        BuildResultAction result = session.complete(c, new SpecOutputs(), new ReportPublisher(node.getId()));
+        BuildResultAction result = session.complete(c, new ReportPublisher(node.getId()));
         if (done || result == null) {
             return;
         }
@@ -151,7 +151,7 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
                 BuildSession.Context c = context();
                 session.attach(c);
                 session.stopNow(c);
-                session.complete(c, new SpecOutputs(), new ReportPublisher(null));
+                session.complete(c, new ReportPublisher(null));
             } catch (Exception e) {
                 LOGGER.log(Level.WARNING, "could not stop the buildspec build cleanly", e);
             } finally {

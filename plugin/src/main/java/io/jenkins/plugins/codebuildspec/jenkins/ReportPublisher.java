@@ -4,12 +4,10 @@ import hudson.model.Result;
 import hudson.tasks.junit.JUnitResultArchiver;
 import hudson.tasks.junit.TestResultSummary;
 import hudson.tasks.test.PipelineTestDetails;
-import io.jenkins.plugins.codebuildspec.spec.Buildspec;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -25,18 +23,27 @@ final class ReportPublisher implements Serializable {
         this.nodeId = nodeId;
     }
 
-    List<ReportSummary> publish(BuildSession.Context c, Buildspec spec, BuildOutputs outputs, Consumer<String> log)
+    /**
+     * Logs the engine's summary of every group, and hands the JUnit groups' files (exactly the
+     * files the engine selected) to the junit plugin.
+     */
+    List<ReportSummary> publish(BuildSession.Context c, BuildOutputs outputs, Consumer<String> log)
             throws InterruptedException {
         List<ReportSummary> summaries = new ArrayList<>();
-        Map<String, List<String>> groups;
+        List<CollectedReport> groups;
         try {
-            groups = outputs.junitReports(spec);
-        } catch (IllegalArgumentException e) {
-            log.accept("Warning: reports not published: " + e.getMessage());
+            groups = outputs.reports(c.workspace(), log);
+        } catch (IOException e) {
+            log.accept("Warning: reports not collected: " + e.getMessage());
             return summaries;
         }
-        for (Map.Entry<String, List<String>> group : groups.entrySet()) {
-            JUnitResultArchiver task = new JUnitResultArchiver(String.join(",", group.getValue()));
+        for (CollectedReport group : groups) {
+            group.warnings().forEach(w -> log.accept("Warning: " + w));
+            log.accept(group.summary());
+            if (!group.isJUnit() || group.fileList().isEmpty()) {
+                continue;
+            }
+            JUnitResultArchiver task = new JUnitResultArchiver(String.join(",", group.fileList()));
             task.setAllowEmptyResults(true);
             PipelineTestDetails details = null;
             if (nodeId != null) {
@@ -44,11 +51,9 @@ final class ReportPublisher implements Serializable {
                 details.setNodeId(nodeId);
             }
             try {
-                TestResultSummary s = JUnitResultArchiver.parseAndSummarize(task, details, c.run(), c.workspace(), c.launcher(),
-                        c.listener());
-                summaries.add(new ReportSummary(group.getKey(), s.getTotalCount(), s.getFailCount(), s.getSkipCount()));
-                log.accept("Report group " + group.getKey() + ": " + s.getTotalCount() + " test(s), " + s.getFailCount()
-                        + " failed, " + s.getSkipCount() + " skipped");
+                TestResultSummary s = JUnitResultArchiver.parseAndSummarize(task, details, c.run(), c.workspace(),
+                        c.launcher(), c.listener());
+                summaries.add(new ReportSummary(group.group(), s.getTotalCount(), s.getFailCount(), s.getSkipCount()));
                 if (s.getFailCount() > 0) {
                     Result current = c.run().getResult();
                     if (current == null || current.isBetterOrEqualTo(Result.UNSTABLE)) {
@@ -56,7 +61,7 @@ final class ReportPublisher implements Serializable {
                     }
                 }
             } catch (IOException | IllegalArgumentException e) {
-                log.accept("Warning: report group " + group.getKey() + " could not be published: " + e.getMessage());
+                log.accept("Warning: report group " + group.group() + " could not be published: " + e.getMessage());
             }
         }
         return summaries;

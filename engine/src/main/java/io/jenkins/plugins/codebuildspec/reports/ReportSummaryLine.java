@@ -1,16 +1,13 @@
-package io.jenkins.plugins.codebuildspec.build;
+package io.jenkins.plugins.codebuildspec.reports;
 
-import io.jenkins.plugins.codebuildspec.reports.CoverageSummary;
-import io.jenkins.plugins.codebuildspec.reports.ReportGroupSummary;
-import io.jenkins.plugins.codebuildspec.reports.TestSummary;
 import java.util.Locale;
 
 /** The one log line that sums up a report group. */
-final class ReportLine {
-    private ReportLine() {
+public final class ReportSummaryLine {
+    private ReportSummaryLine() {
     }
 
-    static String of(ReportGroupSummary s) {
+    public static String of(ReportGroupSummary s) {
         String head = "Report group " + s.group() + ": " + s.filesParsed() + " of " + s.filesFound() + " file(s) read";
         if (s.tests().isPresent()) {
             TestSummary t = s.tests().get();
