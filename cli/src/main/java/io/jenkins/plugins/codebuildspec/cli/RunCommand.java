@@ -119,14 +119,9 @@ final class RunCommand implements Callable<Integer> {
         if (parallel != null) {
             throw new UsageError("--parallel only applies to --batch");
         }
-        BuildRunner runner = new BuildRunner(new DockerCli(new LocalProcessLauncher(), docker), Clock.systemUTC(),
-                owner -> CliOwner.isGone(owner, Hosts.name()));
-        AtomicBoolean running = new AtomicBoolean(true);
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onSignal = new Thread(() -> stopOnSignal(runner::stop, running, finished), "codebuild-spec stop");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        OutputStream console = new FileOutputStream(FileDescriptor.out);
-        try {
+        BuildRunner runner = new BuildRunner(docker(), Clock.systemUTC(), RunCommand::ownerGone);
+        return stoppable(runner::stop, () -> {
+            OutputStream console = new FileOutputStream(FileDescriptor.out);
             BuildResult result = runner.run(request, console);
             if (record != null) {
                 Files.writeString(record, BuildRecordJson.write(result.record()), StandardCharsets.UTF_8);
@@ -136,48 +131,63 @@ final class RunCommand implements Callable<Integer> {
                 return Main.FAULT;
             }
             return result.status() == Status.SUCCEEDED ? Main.SUCCEEDED : Main.FAILED;
-        } finally {
-            running.set(false);
-            finished.countDown();
-        }
+        });
     }
 
-    private int runBatch(BuildRequest request) throws IOException {
+    private int runBatch(BuildRequest request) throws IOException, InterruptedException {
         int n = parallel != null ? parallel : BatchScheduler.defaultParallelism();
         if (n < 1) {
             throw new UsageError("--parallel must be at least 1, got " + n);
         }
-        BatchBuild build = new BatchBuild(new DockerCli(new LocalProcessLauncher(), docker), Clock.systemUTC(),
-                owner -> CliOwner.isGone(owner, Hosts.name()), n);
-        AtomicBoolean running = new AtomicBoolean(true);
-        CountDownLatch finished = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(build::stop, running, finished),
-                "codebuild-spec stop"));
-        try {
+        BatchBuild build = new BatchBuild(docker(), Clock.systemUTC(), RunCommand::ownerGone, n);
+        return stoppable(build::stop, () -> {
             Optional<BatchResult> result = build.run(request, new FileOutputStream(FileDescriptor.out),
                     logs.toAbsolutePath().normalize());
             if (record != null && result.isPresent()) {
                 Files.writeString(record, BatchRecordJson.write(result.get()), StandardCharsets.UTF_8);
             }
             return BatchBuild.succeeded(result) ? Main.SUCCEEDED : Main.FAILED;
+        });
+    }
+
+    private DockerCli docker() {
+        return new DockerCli(new LocalProcessLauncher(), docker);
+    }
+
+    private static boolean ownerGone(String owner) {
+        return CliOwner.isGone(owner, Hosts.name());
+    }
+
+    /** The work of a build, which may throw what a build throws. */
+    private interface Work {
+        int run() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs {@code work} so that SIGINT or SIGTERM stops the build through {@code stop}: the main
+     * thread then cleans up and writes the record, and the process exits 1.
+     */
+    private static int stoppable(Runnable stop, Work work) throws IOException, InterruptedException {
+        AtomicBoolean running = new AtomicBoolean(true);
+        CountDownLatch finished = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!running.get()) {
+                return;
+            }
+            stop.run();
+            try {
+                finished.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(Main.FAILED);
+        }, "codebuild-spec stop"));
+        try {
+            return work.run();
         } finally {
             running.set(false);
             finished.countDown();
         }
-    }
-
-    /** SIGINT or SIGTERM: stop the build, let the main thread clean up and write the record, exit 1. */
-    private static void stopOnSignal(Runnable stop, AtomicBoolean running, CountDownLatch finished) {
-        if (!running.get()) {
-            return;
-        }
-        stop.run();
-        try {
-            finished.await(2, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        Runtime.getRuntime().halt(Main.FAILED);
     }
 
     private BuildRequest request() throws IOException {

@@ -32,6 +32,24 @@ public record EvaluatedArtifacts(Map<String, Values> byIdentifier) {
         return new EvaluatedArtifacts(Map.of());
     }
 
+    /**
+     * The values the driver evaluated, keyed as {@code BuildExpressions} names them
+     * ({@code artifacts.name}, {@code artifacts.<id>.base-directory}...), for every set of {@code spec}.
+     */
+    public static EvaluatedArtifacts from(ArtifactsSpec spec, Map<String, String> evaluated) {
+        EvaluatedArtifacts e = none().with(PRIMARY, evaluated.get(key(PRIMARY, "name")),
+                evaluated.get(key(PRIMARY, "base-directory")));
+        for (String id : spec.secondaryArtifacts().keySet()) {
+            e = e.with(id, evaluated.get(key(id, "name")), evaluated.get(key(id, "base-directory")));
+        }
+        return e;
+    }
+
+    /** The driver's key for a set's value: {@code artifacts.name} or {@code artifacts.<id>.name}. */
+    public static String key(String identifier, String field) {
+        return "artifacts." + (identifier.isEmpty() ? "" : identifier + ".") + field;
+    }
+
     /** A copy with one set's values; {@code null} leaves that value as written. */
     public EvaluatedArtifacts with(String identifier, String name, String baseDirectory) {
         Map<String, Values> copy = new LinkedHashMap<>(byIdentifier);

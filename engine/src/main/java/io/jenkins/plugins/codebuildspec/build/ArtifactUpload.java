@@ -7,7 +7,6 @@ import io.jenkins.plugins.codebuildspec.artifacts.ArtifactSet;
 import io.jenkins.plugins.codebuildspec.artifacts.CopyResult;
 import io.jenkins.plugins.codebuildspec.artifacts.EvaluatedArtifacts;
 import io.jenkins.plugins.codebuildspec.artifacts.SelectedFile;
-import io.jenkins.plugins.codebuildspec.driver.BuildExpressions;
 import io.jenkins.plugins.codebuildspec.record.ArtifactRecord;
 import io.jenkins.plugins.codebuildspec.record.PhaseContext;
 import io.jenkins.plugins.codebuildspec.record.PhaseType;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,7 +40,7 @@ final class ArtifactUpload {
         }
         ArtifactPlan plan;
         try {
-            plan = ArtifactPlanner.plan(sourceDir, spec.get(), evaluated(spec.get(), progress.evaluated()));
+            plan = ArtifactPlanner.plan(sourceDir, spec.get(), EvaluatedArtifacts.from(spec.get(), progress.evaluated()));
         } catch (IOException e) {
             return fail("cannot read the source tree: " + e.getMessage());
         }
@@ -89,16 +87,5 @@ final class ArtifactUpload {
                     set.entries().stream().map(SelectedFile::archivePath).toList()));
         }
         return records;
-    }
-
-    private static EvaluatedArtifacts evaluated(ArtifactsSpec spec, Map<String, String> values) {
-        EvaluatedArtifacts e = EvaluatedArtifacts.none()
-                .with(EvaluatedArtifacts.PRIMARY, values.get(BuildExpressions.artifactName(Optional.empty())),
-                        values.get(BuildExpressions.artifactBaseDirectory(Optional.empty())));
-        for (String id : spec.secondaryArtifacts().keySet()) {
-            e = e.with(id, values.get(BuildExpressions.artifactName(Optional.of(id))),
-                    values.get(BuildExpressions.artifactBaseDirectory(Optional.of(id))));
-        }
-        return e;
     }
 }

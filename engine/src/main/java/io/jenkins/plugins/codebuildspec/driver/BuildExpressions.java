@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codebuildspec.driver;
 
+import io.jenkins.plugins.codebuildspec.artifacts.EvaluatedArtifacts;
 import io.jenkins.plugins.codebuildspec.spec.ArtifactsSpec;
 import io.jenkins.plugins.codebuildspec.spec.Buildspec;
 import io.jenkins.plugins.codebuildspec.spec.CacheSpec;
@@ -9,7 +10,7 @@ import java.util.Optional;
 /**
  * The buildspec values CodeBuild evaluates with the shell at build time: artifact {@code name}
  * and {@code base-directory} after the last phase, the cache {@code key} and {@code fallback-keys}
- * before INSTALL. The driver reports each under a key (see {@link #ARTIFACT_NAME} and friends).
+ * before INSTALL. The driver reports each under a key ({@link EvaluatedArtifacts#key}, {@link #CACHE_KEY}).
  */
 public final class BuildExpressions {
     public static final String PREFIX = "@";
@@ -29,14 +30,6 @@ public final class BuildExpressions {
     private BuildExpressions() {
     }
 
-    /** Key of a set's evaluated name: {@code artifacts.name} or {@code artifacts.<id>.name}. */
-    public static String artifactName(Optional<String> identifier) {
-        return "artifacts." + identifier.map(i -> i + ".").orElse("") + "name";
-    }
-
-    public static String artifactBaseDirectory(Optional<String> identifier) {
-        return "artifacts." + identifier.map(i -> i + ".").orElse("") + "base-directory";
-    }
 
     static void appendCacheRestore(StringBuilder out, Buildspec spec, String stateDir) {
         Optional<CacheSpec> cache = spec.cache().filter(c -> !c.paths().isEmpty() && c.restores());
@@ -61,18 +54,18 @@ public final class BuildExpressions {
             return;
         }
         StringBuilder body = new StringBuilder();
-        appendSet(body, Optional.empty(), spec.artifacts().get());
+        appendSet(body, EvaluatedArtifacts.PRIMARY, spec.artifacts().get());
         for (Map.Entry<String, ArtifactsSpec> e : spec.artifacts().get().secondaryArtifacts().entrySet()) {
-            appendSet(body, Optional.of(e.getKey()), e.getValue());
+            appendSet(body, e.getKey(), e.getValue());
         }
         if (!body.isEmpty()) {
             out.append("if [ \"$__cbs_up\" = 1 ]; then\n").append(body).append("fi\n");
         }
     }
 
-    private static void appendSet(StringBuilder out, Optional<String> id, ArtifactsSpec set) {
-        set.name().ifPresent(n -> expr(out, artifactName(id), n));
-        set.baseDirectory().ifPresent(b -> expr(out, artifactBaseDirectory(id), b));
+    private static void appendSet(StringBuilder out, String id, ArtifactsSpec set) {
+        set.name().ifPresent(n -> expr(out, EvaluatedArtifacts.key(id, "name"), n));
+        set.baseDirectory().ifPresent(b -> expr(out, EvaluatedArtifacts.key(id, "base-directory"), b));
     }
 
     private static void expr(StringBuilder out, String key, String text) {

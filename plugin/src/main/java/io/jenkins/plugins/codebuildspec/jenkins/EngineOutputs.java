@@ -7,12 +7,10 @@ import io.jenkins.plugins.codebuildspec.artifacts.ArtifactPlanner;
 import io.jenkins.plugins.codebuildspec.artifacts.ArtifactSet;
 import io.jenkins.plugins.codebuildspec.artifacts.EvaluatedArtifacts;
 import io.jenkins.plugins.codebuildspec.artifacts.SelectedFile;
-import io.jenkins.plugins.codebuildspec.driver.BuildExpressions;
 import io.jenkins.plugins.codebuildspec.parse.BuildspecParser;
 import io.jenkins.plugins.codebuildspec.parse.ParseResult;
 import io.jenkins.plugins.codebuildspec.reports.ReportCollector;
 import io.jenkins.plugins.codebuildspec.reports.ReportSummaryLine;
-import io.jenkins.plugins.codebuildspec.spec.ArtifactsSpec;
 import io.jenkins.plugins.codebuildspec.spec.Buildspec;
 import io.jenkins.plugins.codebuildspec.spec.ReportGroup;
 import java.io.File;
@@ -96,23 +94,12 @@ final class EngineOutputs implements BuildOutputs {
                 return new PlannedArtifacts(new LinkedHashMap<>(), log, null);
             }
             ArtifactPlan plan = ArtifactPlanner.plan(workspace.toPath(), spec.artifacts().get(),
-                    evaluated(spec.artifacts().get()));
+                    EvaluatedArtifacts.from(spec.artifacts().get(), evaluated));
             for (ArtifactSet set : plan.sets()) {
                 log.addAll(set.selection().logLines());
                 log.add("Found " + set.entries().size() + " file(s) for " + set.describe());
             }
             return new PlannedArtifacts(new LinkedHashMap<>(plan.archiveMap()), log, plan.failure().orElse(null));
-        }
-
-        private EvaluatedArtifacts evaluated(ArtifactsSpec spec) {
-            EvaluatedArtifacts e = EvaluatedArtifacts.none().with(EvaluatedArtifacts.PRIMARY,
-                    evaluated.get(BuildExpressions.artifactName(Optional.empty())),
-                    evaluated.get(BuildExpressions.artifactBaseDirectory(Optional.empty())));
-            for (String id : spec.secondaryArtifacts().keySet()) {
-                e = e.with(id, evaluated.get(BuildExpressions.artifactName(Optional.of(id))),
-                        evaluated.get(BuildExpressions.artifactBaseDirectory(Optional.of(id))));
-            }
-            return e;
         }
     }
 
