@@ -3,11 +3,10 @@ package io.jenkins.plugins.codebuildspec.cli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,14 +86,19 @@ class ValidationIT {
                         """, "buildspec.yml:4:17: ", "IGNORE"));
     }
 
-    private static int ownedContainers() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("docker", "ps", "-a", "-q", "--filter", "label=io.jenkins.codebuildspec.owner")
-                .redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return (int) out.lines().filter(l -> !l.isBlank()).count();
+    /**
+     * A stand-in for the docker CLI that only records that it was called: a build that fails in
+     * DOWNLOAD_SOURCE must never call it, whatever other builds run on the machine meanwhile.
+     */
+    private static Path dockerSpy(Path dir) throws IOException {
+        Path spy = dir.resolve("docker-spy");
+        Files.writeString(spy, "#!/bin/sh\necho \"$*\" >> \"$0.calls\"\nexit 1\n");
+        spy.toFile().setExecutable(true);
+        return spy;
+    }
+
+    private static void assertNeverCalled(Path spy) {
+        assertThat(spy.resolveSibling(spy.getFileName() + ".calls")).as("docker was called").doesNotExist();
     }
 
     private static void assertFailedInDownloadSource(CliResult r, String position, String fragment) {
@@ -117,12 +121,12 @@ class ValidationIT {
     @MethodSource("invalid")
     void anInvalidBuildspecFailsInDownloadSourceWithoutDocker(String name, String yaml, String position,
             String fragment, @TempDir Path tmp) throws Exception {
-        int before = ownedContainers();
+        Path spy = dockerSpy(tmp);
 
-        CliResult r = new Workspace(tmp).buildspec(yaml).run(NO_SUCH_IMAGE);
+        CliResult r = new Workspace(tmp).buildspec(yaml).args("--docker", spy.toString()).run(NO_SUCH_IMAGE);
 
         assertFailedInDownloadSource(r, position, fragment);
-        assertThat(ownedContainers()).as("containers started").isEqualTo(before);
+        assertNeverCalled(spy);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,13 +144,13 @@ class ValidationIT {
 
     @Test
     void aMissingBuildspecFileIsAYamlFileError(@TempDir Path tmp) throws Exception {
-        int before = ownedContainers();
-        Workspace ws = new Workspace(tmp);
+        Path spy = dockerSpy(tmp);
+        Workspace ws = new Workspace(tmp).args("--docker", spy.toString());
 
         CliResult r = ws.run(NO_SUCH_IMAGE);
 
         assertFailedInDownloadSource(r, "buildspec.yml:", "YAML file does not exist");
-        assertThat(ownedContainers()).isEqualTo(before);
+        assertNeverCalled(spy);
         CliResult v = ws.cli("validate", "--source", ws.src().toString());
         assertThat(v.exit()).isEqualTo(1);
         assertThat(v.output()).contains("YAML file does not exist");
@@ -223,7 +227,6 @@ class ValidationIT {
 
     @Test
     void validateNeedsNoDockerAndStartsNoContainer(@TempDir Path tmp) throws Exception {
-        int before = ownedContainers();
         Workspace ws = new Workspace(tmp).buildspec("""
                 version: 0.2
                 phases:
@@ -235,7 +238,6 @@ class ValidationIT {
         CliResult v = ws.cli("validate", "--source", ws.src().toString());
 
         assertThat(v.exit()).isZero();
-        assertThat(ownedContainers()).isEqualTo(before);
         assertThat(List.of(v.output().split("\n"))).noneMatch(l -> l.startsWith("[Container]"));
     }
 }
