@@ -63,6 +63,17 @@ final class ByteAutomaton {
     private final byte[] windowShift;
     final int window;
 
+    /**
+     * The same skip with 3-byte blocks, hashed into {@value #TRIPLE_BITS} bits, used when every pattern has at
+     * least {@value #TRIPLE_MIN_WINDOW} bytes. Pairs of letters are common in text and in token-like secrets
+     * alike, so a 2-byte block often allows only a short move; a triple rarely occurs in any secret, so the
+     * window nearly always moves by {@code window - 2}. A hash collision can only make a move shorter, never
+     * skip a possible start. {@code null} when not used.
+     */
+    private final byte[] tripleShift;
+    private static final int TRIPLE_BITS = 16;
+    private static final int TRIPLE_MIN_WINDOW = 6;
+
     ByteAutomaton(List<byte[]> patterns) {
         Node root = new Node(0);
         int max = 0;
@@ -78,6 +89,7 @@ final class ByteAutomaton {
         int min = patterns.stream().mapToInt(p -> p.length).min().orElse(0);
         window = Math.min(min, 64);
         windowShift = window >= 4 ? windowShifts(patterns, window) : null;
+        tripleShift = window >= TRIPLE_MIN_WINDOW ? tripleShifts(patterns, window) : null;
 
         List<Node> order = breadthFirst(root);
         int count = order.size();
@@ -172,20 +184,62 @@ final class ByteAutomaton {
         return shift;
     }
 
+    private static int triple(int x, int y, int z) {
+        return ((x << 8 | y) * 31 + z * 0x9E3 ^ z << 11) & ((1 << TRIPLE_BITS) - 1);
+    }
+
+    private static byte[] tripleShifts(List<byte[]> patterns, int window) {
+        byte[] shift = new byte[1 << TRIPLE_BITS];
+        Arrays.fill(shift, (byte) (window - 2));
+        for (byte[] p : patterns) {
+            for (int j = 0; j + 2 < window; j++) {
+                int h = triple(p[j] & 0xff, p[j + 1] & 0xff, p[j + 2] & 0xff);
+                shift[h] = (byte) Math.min(shift[h], window - 3 - j);
+            }
+        }
+        return shift;
+    }
+
     /**
      * From the root at {@code a[i]}, the first position in [i, end) where a pattern may start, or a position
      * at most {@code window} before {@code end} from which the caller must look byte by byte.
      */
     int skip(byte[] a, int i, int end) {
-        if (windowShift != null) {
-            int last = end - window;
+        if (tripleShift != null) {
+            // The usual move (no pattern has the window's last triple) is a constant: adding it rather than
+            // the loaded value keeps the next load off this one's result, so the CPU can run ahead.
+            final int full = window - 2;
+            final int last = end - window;
+            while (i <= last) {
+                int at = i + window - 3;
+                int sh = tripleShift[triple(a[at] & 0xff, a[at + 1] & 0xff, a[at + 2] & 0xff)];
+                if (sh == full) {
+                    i += full;
+                } else if (sh != 0) {
+                    i += sh;
+                } else if (pairMayMatch(a, i)) {
+                    return i;
+                } else {
+                    // The window's end fits some pattern, but none starts here: move one byte and skip on
+                    // (walking byte by byte from here would crawl until the next possible pair).
+                    i++;
+                }
+            }
+        } else if (windowShift != null) {
+            final int full = window - 1;
+            final int last = end - window;
             while (i <= last) {
                 int at = i + window - 2;
                 int sh = windowShift[(a[at] & 0xff) << 8 | (a[at + 1] & 0xff)];
-                if (sh == 0) {
-                    break;
+                if (sh == full) {
+                    i += full;
+                } else if (sh != 0) {
+                    i += sh;
+                } else if (pairMayMatch(a, i)) {
+                    return i;
+                } else {
+                    i++;
                 }
-                i += sh;
             }
         }
         int last = end - 1;

@@ -1,0 +1,518 @@
+#!/usr/bin/env python3
+"""Runs the codebuild-spec benchmarks P1-P7 and prints one table (also bench/results/latest.json).
+
+Every target is a ratio or a difference against a baseline measured in the same run, on the same image:
+the machine is shared, so absolute times alone mean little. Whole-process runs are interleaved
+(ours, baseline, ours, baseline...) after a warm-up, and medians are taken. See bench/README.md.
+"""
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JAR = os.path.join(ROOT, "cli", "target", "codebuild-spec.jar")
+JMH_JAR = os.path.join(ROOT, "bench", "target", "benchmarks.jar")
+RESULTS = os.path.join(ROOT, "bench", "results")
+WORK = os.environ.get("BENCH_WORK", "/tmp/codebuild-spec-bench")
+MB = 1_000_000
+
+
+def images():
+    env = {}
+    with open(os.path.join(ROOT, "scripts", "test-images.env")) as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#") and "=" in line:
+                k, v = line.split("=", 1)
+                env[k] = v
+    return env
+
+
+IMAGE = os.environ.get("BENCH_IMAGE") or images()["DEBIAN_IMAGE"]
+
+
+def log(msg):
+    print("bench: " + msg, file=sys.stderr, flush=True)
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, shell=isinstance(cmd, str), check=True, capture_output=True, text=True, **kw).stdout
+
+
+def median(xs):
+    return statistics.median(xs)
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def parse_time(s):
+    # 2026-11-23T21:25:05.722775327Z -> seconds since the epoch (float; nanoseconds trimmed to micro)
+    s = s.rstrip("Z")
+    if "." in s:
+        head, frac = s.split(".")
+        s = head + "." + frac[:6]
+    return datetime.datetime.fromisoformat(s).replace(tzinfo=datetime.timezone.utc).timestamp()
+
+
+def phase_seconds(record, phase):
+    for p in record.get("phases", []):
+        if p["phaseType"] == phase:
+            return parse_time(p["endTime"]) - parse_time(p["startTime"])
+    raise RuntimeError("phase %s missing from the record" % phase)
+
+
+def buildspec(phases, artifacts=None):
+    lines = ["version: 0.2", "phases:"]
+    for name, commands in phases.items():
+        lines.append("  %s:" % name)
+        lines.append("    commands:")
+        for c in commands:
+            lines.append("      - " + json.dumps(c))
+    if artifacts:
+        lines += artifacts
+    return "\n".join(lines) + "\n"
+
+
+def make_source(name, spec):
+    d = os.path.join(WORK, name)
+    os.makedirs(d, exist_ok=True)
+    write(os.path.join(d, "buildspec.yml"), spec)
+    return d
+
+
+def ours(src, extra=(), env=None, java=("java",), out=subprocess.DEVNULL, record_name="record.json"):
+    """One CLI build; returns (wall seconds, record)."""
+    record = os.path.join(WORK, record_name)
+    if os.path.exists(record):
+        os.remove(record)
+    cmd = list(java) + ["-jar", JAR, "run", "--source", src, "--image", IMAGE, "--record", record] + list(extra)
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd, stdout=out, stderr=subprocess.PIPE, env=full_env)
+    t = time.perf_counter() - t0
+    if p.returncode != 0:
+        raise RuntimeError("build failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), p.stderr.decode()[-2000:]))
+    with open(record) as f:
+        return t, json.load(f)
+
+
+def timed(cmd, **kw):
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+    return time.perf_counter() - t0
+
+
+def docker_run(script):
+    return timed(["docker", "run", "--rm", IMAGE, "sh", "-c", script])
+
+
+def interleave(rounds, runners):
+    """runners: name -> zero-arg function returning a number. One warm-up each, then `rounds` rounds in a
+    shuffled order per round. Returns name -> list of samples."""
+    for f in runners.values():
+        f()
+    samples = {k: [] for k in runners}
+    names = list(runners)
+    for _ in range(rounds):
+        random.shuffle(names)
+        for k in names:
+            samples[k].append(runners[k]())
+    return samples
+
+
+# ---------------------------------------------------------------------------------------------- P1, P2
+
+def p1(rounds):
+    """Whole-process marginal per command (the verdict), and the same marginal measured inside the container
+    (ours: the phase times of the record; baseline: `date +%s%N` around the commands), which is far less
+    sensitive to the noise of a shared machine."""
+    n = 200
+    per_phase = {"install": 50, "pre_build": 50, "build": 50, "post_build": 50}
+    many = make_source("p1-200", buildspec({k: ["/bin/true"] * v for k, v in per_phase.items()}))
+    one = make_source("p1-1", buildspec({"build": ["/bin/true"]}))
+    inside = {"ours200": [], "ours1": [], "base200": [], "base1": []}
+    phases = ("INSTALL", "PRE_BUILD", "BUILD", "POST_BUILD")
+
+    def run_ours(key, src):
+        def f():
+            t, rec = ours(src)
+            inside[key].append(sum(phase_seconds(rec, p) for p in phases))
+            return t
+        return f
+
+    def run_base(key, count):
+        script = 's=$(date +%s%N); ' + "; ".join(["/bin/true"] * count) + '; e=$(date +%s%N); echo $((e - s))'
+
+        def f():
+            t0 = time.perf_counter()
+            out = subprocess.run(["docker", "run", "--rm", IMAGE, "sh", "-c", script], check=True,
+                                 capture_output=True, text=True).stdout
+            t = time.perf_counter() - t0
+            inside[key].append(int(out.strip()) / 1e9)
+            return t
+        return f
+
+    s = interleave(rounds, {"ours200": run_ours("ours200", many), "ours1": run_ours("ours1", one),
+                            "base200": run_base("base200", n), "base1": run_base("base1", 1)})
+    for k in inside:
+        inside[k] = inside[k][1:]  # the warm-up
+    ours_ms = (median(s["ours200"]) - median(s["ours1"])) / (n - 1) * 1000
+    base_ms = (median(s["base200"]) - median(s["base1"])) / (n - 1) * 1000
+    diff = ours_ms - base_ms
+    in_ours = (median(inside["ours200"]) - median(inside["ours1"])) / (n - 1) * 1000
+    in_base = (median(inside["base200"]) - median(inside["base1"])) / (n - 1) * 1000
+    return [row("P1", "200 x /bin/true over 4 phases, minus 1: marginal per command (whole process)",
+                "%.2f ms/cmd" % base_ms, "%.2f ms/cmd" % ours_ms, "%+.2f ms/cmd" % diff,
+                "<= 3 ms/cmd", diff <= 3.0,
+                {"baseline_ms_per_command": base_ms, "ours_ms_per_command": ours_ms, "difference_ms": diff,
+                 "samples_s": s}),
+            row("P1/in", "the same marginal measured inside the container (record phase times; date +%s%N)",
+                "%.2f ms/cmd" % in_base, "%.2f ms/cmd" % in_ours, "%+.2f ms/cmd" % (in_ours - in_base),
+                "(info)", None,
+                {"baseline_ms_per_command": in_base, "ours_ms_per_command": in_ours,
+                 "difference_ms": in_ours - in_base, "samples_s": inside})]
+
+
+def p2(rounds):
+    src = make_source("p2", buildspec({"build": ["echo hello"]}))
+    s = interleave(rounds, {"ours": lambda: ours(src)[0], "base": lambda: docker_run("true")})
+    o, b = median(s["ours"]), median(s["base"])
+    return row("P2", "one echo vs docker run --rm IMG true", "%.3f s" % b, "%.3f s" % o, "+%.3f s" % (o - b),
+               "<= 0.8 s", o - b <= 0.8, {"baseline_s": b, "ours_s": o, "difference_s": o - b, "samples_s": s})
+
+
+# ---------------------------------------------------------------------------------------------- P3, P6
+
+LINE = "[INFO] Compiling module src/main/java/com/example/Service.java ... ok (0.012s) build step 4242 done\n"
+assert len(LINE) == 100
+
+
+def yes_command(size):
+    return "yes %s | head -c %d" % (shlex_quote(LINE[:-1]), size)
+
+
+def shlex_quote(s):
+    return "'" + s.replace("'", "'\\''") + "'"
+
+
+def secret_values(count):
+    r = random.Random(42)
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    return ["".join(r.choice(alphabet) for _ in range(16 + r.randrange(25))) for _ in range(count)]
+
+
+def p3(rounds):
+    size = 200 * MB
+    # The secrets are printed once (and masked), then 200 MB of ordinary output go through the masker.
+    src = make_source("p3", buildspec({"build": ['echo "tokens: $S01 $S10 $S20"', yes_command(size)]}))
+    secrets = secret_values(20)
+    env = {"S%02d" % (i + 1): v for i, v in enumerate(secrets)}
+    with_secrets = [a for i in range(20) for a in ("--secret", "S%02d" % (i + 1))]
+    # Without secrets the same variables arrive as plain --env values (not masked), so the commands are equal.
+    plain = [a for k, v in env.items() for a in ("--env", "%s=%s" % (k, v))]
+    build_s = {"masked": [], "plain": []}
+
+    def run(kind):
+        def f():
+            t, rec = _ours_cat(src, with_secrets if kind == "masked" else plain, env)
+            build_s[kind].append(phase_seconds(rec, "BUILD"))
+            return t
+        return f
+
+    s = interleave(rounds, {"masked": run("masked"), "plain": run("plain")})
+    bm, bp = median(build_s["masked"][1:]), median(build_s["plain"][1:])
+    tm, tp = size / bm / MB, size / bp / MB
+    ratio = tm / tp
+    return row("P3", "200 MB of output, 20 secrets vs none (BUILD phase throughput)",
+               "%.0f MB/s" % tp, "%.0f MB/s" % tm, "%.2f" % ratio, ">= 0.8", ratio >= 0.8,
+               {"plain_MBps": tp, "masked_MBps": tm, "ratio": ratio, "build_phase_s": build_s,
+                "whole_process_s": s,
+                "whole_process_ratio": median(s["plain"]) / median(s["masked"])})
+
+
+def _ours_cat(src, extra, env):
+    """The CLI's output goes to a pipe read by `cat >/dev/null`, a consumer like a terminal or a log shipper."""
+    sink = subprocess.Popen(["cat"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    try:
+        return ours(src, extra, env=env, out=sink.stdin)
+    finally:
+        sink.stdin.close()
+        sink.wait()
+
+
+def p6():
+    size = 1000 * MB
+    src = make_source("p6", buildspec({"build": [yes_command(size)]}))
+    record = os.path.join(WORK, "p6-record.json")
+    rss_file = os.path.join(WORK, "p6-rss")
+    cmd = ("/usr/bin/time -f %%M -o %s java -Xmx128m -jar %s run --source %s --image %s --record %s "
+           "| grep -av '^\\[Container\\] '" % (rss_file, JAR, src, IMAGE, record))
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, shell=True, stdout=subprocess.PIPE)
+    h = hashlib.sha256()
+    count = 0
+    while True:
+        b = p.stdout.read(1 << 20)
+        if not b:
+            break
+        count += len(b)
+        h.update(b)
+    rc = p.wait()
+    t = time.perf_counter() - t0
+    expected = hashlib.sha256()
+    block = (LINE * 10000).encode()
+    for _ in range(size // len(block)):
+        expected.update(block)
+    with open(record) as f:
+        status = json.load(f)["buildStatus"]
+    with open(rss_file) as f:
+        rss_kb = int(f.read().strip().splitlines()[-1])
+    intact = count == size and h.hexdigest() == expected.hexdigest()
+    ok = intact and status == "SUCCEEDED"
+    return row("P6", "1 GB of output, CLI under -Xmx128m", "%d bytes" % size,
+               "%d bytes, %s" % (count, status), "intact" if intact else "CORRUPT",
+               "completes, bytes intact", ok,
+               {"expected_bytes": size, "printed_bytes": count, "sha256_match": h.hexdigest() == expected.hexdigest(),
+                "build_status": status, "wall_s": t, "MBps": size / t / MB, "max_rss_MB": rss_kb / 1024,
+                "pipeline_rc": rc})
+
+
+# ---------------------------------------------------------------------------------------------- P4
+
+def p4(rounds):
+    src = os.path.join(WORK, "p4")
+    data = os.path.join(src, "data")
+    marker = os.path.join(src, ".complete")
+    if not os.path.exists(marker):
+        log("P4: creating 20 000 small files + 4 large ones (200 MB)")
+        shutil.rmtree(src, ignore_errors=True)
+        r = random.Random(1)
+        for d in range(200):
+            dd = os.path.join(data, "pkg%03d" % d)
+            os.makedirs(dd)
+            for i in range(100):
+                with open(os.path.join(dd, "f%03d.txt" % i), "wb") as f:
+                    f.write(r.randbytes(2000))
+        big = os.path.join(data, "large")
+        os.makedirs(big)
+        for i in range(4):
+            with open(os.path.join(big, "blob%d.bin" % i), "wb") as f:
+                for _ in range(40):
+                    f.write(os.urandom(MB))
+        write(os.path.join(src, "buildspec.yml"), buildspec(
+            {"build": ["true"]}, ["artifacts:", "  files:", "    - '**/*'", "  base-directory: data"]))
+        write(marker, "")
+    total = int(sh(["du", "-sb", data]).split()[0])
+    files = int(sh("find %s -type f | wc -l" % data).strip())
+    out_dir = os.path.join(WORK, "p4-out")
+    tar = os.path.join(WORK, "p4.tar")
+    cp_dir = os.path.join(WORK, "p4-cp")
+    trash = os.path.join(WORK, "p4-trash")
+    shutil.rmtree(trash, ignore_errors=True)
+    os.makedirs(trash)
+
+    def clean():
+        # Outputs are moved aside, not deleted, between runs: on ext4 with `discard` (this VM) creating
+        # files right after deleting 20 000 others is ten times slower, which would punish whoever runs next.
+        for p in (out_dir, tar, cp_dir):
+            if os.path.exists(p):
+                os.rename(p, os.path.join(trash, "%s-%d" % (os.path.basename(p), len(os.listdir(trash)))))
+        subprocess.run(["sync"], check=True)
+
+    def run_ours():
+        clean()
+        _, rec = ours(src, ["--artifacts", out_dir])
+        return phase_seconds(rec, "UPLOAD_ARTIFACTS")
+
+    def run_tar():
+        clean()
+        return timed(["tar", "-cf", tar, "-C", data, "."])
+
+    def run_cp():
+        clean()
+        return timed(["cp", "-a", data, cp_dir])
+
+    s = interleave(rounds, {"ours": run_ours, "tar": run_tar, "cp": run_cp})
+    clean()
+    shutil.rmtree(trash, ignore_errors=True)
+    o, b, c = median(s["ours"]), median(s["tar"]), median(s["cp"])
+    ratio = o / b
+    return [row("P4", "artifacts: %d files, %.0f MB; UPLOAD_ARTIFACTS vs tar -cf" % (files, total / MB),
+                "%.3f s" % b, "%.3f s" % o, "%.2f" % ratio, "<= 1.2", ratio <= 1.2,
+                {"files": files, "bytes": total, "tar_s": b, "ours_upload_artifacts_s": o, "ratio": ratio,
+                 "cp_a_s": c, "samples_s": s}),
+            row("P4/cp", "the same tree copied with cp -a (a tree copy creates every file, tar -cf one)",
+                "%.3f s" % c, "%.3f s" % o, "%.2f" % (o / c), "(info)", None, {"cp_a_s": c, "ratio": o / c})]
+
+
+# ---------------------------------------------------------------------------------------------- P5, P7
+
+def jmh(previous):
+    out = os.path.join(WORK, "jmh.json")
+    cmd = ["java", "-jar", JMH_JAR, "-rf", "json", "-rff", out, "-foe", "true"]
+    if os.environ.get("BENCH_QUICK"):
+        cmd += ["-wi", "2", "-i", "3"]
+    log("JMH: " + " ".join(cmd))
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    with open(out) as f:
+        results = json.load(f)
+    scores = {}
+    for r in results:
+        name = r["benchmark"].rsplit(".", 2)
+        key = name[-2] + "." + name[-1]
+        if r.get("params"):
+            key += "[" + ",".join("%s=%s" % kv for kv in sorted(r["params"].items())) + "]"
+        scores[key] = (r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"])
+    rows = []
+
+    prev = {}
+    for r in (previous or {}).get("results", []):
+        if r["id"] == "P5":
+            prev = r["details"].get("ops_per_s", {})
+    ops = {k: scores[k][0] for k in ("BuildspecBench.parseAndValidate", "BuildspecBench.generateDriver")}
+    changes = {k: (v / prev[k] - 1) if prev.get(k) else None for k, v in ops.items()}
+    regressed = [k for k, c in changes.items() if c is not None and c < -0.20]
+    parse, gen = ops["BuildspecBench.parseAndValidate"], ops["BuildspecBench.generateDriver"]
+    vs = ", ".join("%s %+.0f%%" % (k.split(".")[1], c * 100) for k, c in changes.items() if c is not None)
+    rows.append(row("P5", "5 000-line buildspec: parse+validate / generate driver (JMH)",
+                    "previous run" if prev else "(no previous run)",
+                    "%.0f / %.0f ops/s" % (parse, gen), vs or "n/a",
+                    "no regression > 20%", not regressed,
+                    {"ops_per_s": ops, "error": {k: scores[k][1] for k in ops}, "change_vs_previous": changes,
+                     "regressed": regressed}))
+
+    copy = scores["MaskBench.copy"][0] * 100  # one op = 100 MB
+    for n in ("1", "20", "200"):
+        mask = scores["MaskBench.mask[secrets=%s]" % n][0] * 100
+        ratio = mask / copy
+        target = n == "20"
+        rows.append(row("P7" if target else "P7/%s" % n,
+                        "masking 100 MB, %s secret(s) vs plain copy (JMH, 64 KiB writes)" % n,
+                        "%.0f MB/s" % copy, "%.0f MB/s" % mask, "%.2f" % ratio,
+                        ">= 0.5" if target else "(info)", ratio >= 0.5 if target else None,
+                        {"copy_MBps": copy, "mask_MBps": mask, "ratio": ratio, "secrets": int(n)}))
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------- table
+
+def row(id_, workload, baseline, ours_, ratio, target, ok, details):
+    verdict = "PASS" if ok else ("MISS" if ok is not None else "-")
+    log("%s: %s | baseline %s | ours %s | %s | target %s | %s" % (id_, workload, baseline, ours_, ratio, target, verdict))
+    return {"id": id_, "workload": workload, "baseline": baseline, "ours": ours_, "ratio": ratio,
+            "target": target, "verdict": verdict, "details": details}
+
+
+def machine():
+    mem_kb = 0
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemTotal:"):
+                mem_kb = int(line.split()[1])
+    cpu = ""
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    return {
+        "cores": os.cpu_count(), "cpu": cpu, "memory_GB": round(mem_kb / 1024 / 1024, 1),
+        "kernel": platform.release(), "loadavg_at_start": open("/proc/loadavg").read().split()[:3],
+        "docker": sh(["docker", "version", "--format", "{{.Server.Version}}"]).strip(),
+        "image": IMAGE, "image_id": sh(["docker", "image", "inspect", "--format", "{{.Id}}", IMAGE]).strip()[:19],
+        "java": java, "commit": sh(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"]).strip(),
+        "dirty": bool(sh(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no"]).strip()),
+    }
+
+
+def table(rows):
+    cols = ["id", "workload", "baseline", "ours", "ratio", "target", "verdict"]
+    heads = ["id", "workload", "baseline", "ours", "ratio / diff", "target", "verdict"]
+    widths = [max(len(h), *(len(str(r[c])) for r in rows)) for c, h in zip(cols, heads)]
+    lines = ["| " + " | ".join(h.ljust(w) for h, w in zip(heads, widths)) + " |",
+             "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    for r in rows:
+        lines.append("| " + " | ".join(str(r[c]).ljust(w) for c, w in zip(cols, widths)) + " |")
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--only", default="P1,P2,P3,P4,P5,P6,P7", help="comma-separated ids (P5 and P7 run together)")
+    ap.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", "7")),
+                    help="measured rounds per whole-process benchmark (after one warm-up), default 7")
+    ap.add_argument("--skip-build", action="store_true", help="(run.sh) do not rebuild the jars")
+    args = ap.parse_args()
+    only = set(args.only.upper().split(","))
+    rounds = max(5, args.rounds)
+    os.makedirs(WORK, exist_ok=True)
+    for jar in (JAR, JMH_JAR):
+        if not os.path.exists(jar):
+            sys.exit("bench: %s is missing; run bench/run.sh (it builds it)" % jar)
+
+    latest = os.path.join(RESULTS, "latest.json")
+    previous = None
+    if os.path.exists(latest):
+        with open(latest) as f:
+            previous = json.load(f)
+
+    m = machine()
+    log("machine: %(cores)s cores (%(cpu)s), %(memory_GB)s GB, kernel %(kernel)s, load %(loadavg_at_start)s" % m)
+    log("Docker %(docker)s, image %(image)s (%(image_id)s), %(java)s, commit %(commit)s" % m)
+    started = time.time()
+    rows = []
+    if "P1" in only:
+        rows += p1(rounds)
+    if "P2" in only:
+        rows.append(p2(rounds))
+    if "P3" in only:
+        rows.append(p3(max(5, rounds - 2)))
+    if "P4" in only:
+        rows += p4(max(5, rounds - 2))
+    if "P5" in only or "P7" in only:
+        rows += jmh(previous)
+    if "P6" in only:
+        rows.append(p6())
+
+    result = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+              "machine": m, "rounds": rounds, "duration_s": round(time.time() - started), "results": rows}
+    if previous is not None and set(only) != {"P1", "P2", "P3", "P4", "P5", "P6", "P7"}:
+        # A partial run keeps the other rows of the previous one, marked as such.
+        have = {r["id"] for r in rows}
+        for r in previous.get("results", []):
+            if r["id"] not in have:
+                r = dict(r)
+                r["verdict"] = r["verdict"] + " (prev)"
+                rows.append(r)
+        rows.sort(key=lambda r: (r["id"][:2], r["id"]))
+    if previous is not None:
+        write(os.path.join(RESULTS, "previous.json"), json.dumps(previous, indent=2) + "\n")
+    write(latest, json.dumps(result, indent=2) + "\n")
+
+    print()
+    print("codebuild-spec benchmarks, %s, commit %s%s" % (result["date"], m["commit"], " (dirty)" if m["dirty"] else ""))
+    print("machine: %(cores)s cores, %(memory_GB)s GB RAM (%(cpu)s); Docker %(docker)s; image %(image)s; %(java)s" % m)
+    print("rounds: %d measured after a warm-up, medians; %d s in all" % (rounds, result["duration_s"]))
+    print()
+    print(table(rows))
+    print()
+    print("JSON: " + latest)
+
+
+if __name__ == "__main__":
+    main()

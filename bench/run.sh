@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every benchmark (P1-P7) and prints the table; the same goes to bench/results/latest.json.
+# Works from any directory. Options are passed to bench.py (--only P1,P3  --rounds N  --skip-build).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+SKIP_BUILD=0
+for a in "$@"; do [ "$a" = --skip-build ] && SKIP_BUILD=1; done
+
+scripts/ensure-docker.sh >/dev/null
+scripts/build-test-images.sh >/dev/null
+
+if [ "$SKIP_BUILD" = 0 ]; then
+    # Offline first (fast, everything cached after the README's set-up); online once for JMH if needed.
+    echo "bench: building the CLI jar and the JMH benchmarks..." >&2
+    mvn -q -B -ntp -o -Pbench package -DskipTests >/dev/null 2>&1 \
+        || mvn -q -B -ntp -Pbench package -DskipTests
+fi
+
+exec python3 "$ROOT/bench/bench.py" "$@"
