@@ -23,8 +23,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * object of any YAML-chosen type is ever constructed.
  */
 public final class BuildspecParser {
-    /** Buildspecs are small; a limit stops a huge file from costing memory and time. */
-    public static final int MAX_CODE_POINTS = 3 * 1024 * 1024;
+    /** Buildspecs are small; a limit stops a huge file from costing memory and time (SnakeYAML reads ~1-2 M chars/s, so the worst case stays well under 2 s). */
+    public static final int MAX_CODE_POINTS = 1024 * 1024;
     /** Billion-laughs protection: collections may be referenced through aliases only this often. */
     public static final int MAX_ALIASES_FOR_COLLECTIONS = 50;
     /** A buildspec is at most about 6 levels deep; anything deeper is hostile or broken. */

@@ -53,7 +53,19 @@ class YamlSafetyTest {
     void hugeScalarIsAnErrorAtTheLimit() {
         String yaml = "version: 0.2\nphases:\n  build:\n    commands:\n      - " + "x".repeat(5 * 1024 * 1024) + "\n";
         assertThat(diagnostics(yaml)).containsExactly(
-                "buildspec.yml:5:3145685: error: the buildspec exceeds the limit of 3145728 characters");
+                "buildspec.yml:5:1048533: error: the buildspec exceeds the limit of 1048576 characters");
+    }
+
+    @Test
+    void aBuildspecJustUnderTheSizeLimitIsReadWithinTheFuzzersTimeBound() {
+        // Found by BuildspecFuzzTest: at the old 3 Mi limit one plain scalar took SnakeYAML over 2 s.
+        String head = "version: 0.2\nphases:\n  build:\n    commands:\n      - ";
+        for (String c : new String[] {"x", "#", ":", "\\"}) {
+            String yaml = head + c.repeat(BuildspecParser.MAX_CODE_POINTS - head.length() - 1) + "\n";
+            long start = System.nanoTime();
+            parse(yaml);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as(c).isLessThan(Duration.ofSeconds(2));
+        }
     }
 
     @Test
