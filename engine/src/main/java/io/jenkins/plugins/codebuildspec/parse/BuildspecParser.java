@@ -52,7 +52,9 @@ public final class BuildspecParser {
         Diagnostics diagnostics = new Diagnostics(sourceName);
         try {
             if (!Files.exists(file)) {
-                diagnostics.error(Position.UNKNOWN, "YAML file does not exist");
+                // exists() is also false when a directory on the way may not be searched.
+                diagnostics.error(Position.UNKNOWN, Files.notExists(file) ? "YAML file does not exist"
+                        : "cannot read YAML file " + file + ": permission denied (" + unreadable(file) + ")");
                 return diagnostics.result(Optional.empty());
             }
             if (Files.isDirectory(file)) {
@@ -72,6 +74,19 @@ public final class BuildspecParser {
             diagnostics.error(Position.UNKNOWN, "cannot read YAML file " + file + ": " + e);
         }
         return diagnostics.result(Optional.empty());
+    }
+
+    /** The first directory on the way to {@code file} that this process may not search, for the message. */
+    private static String unreadable(Path file) {
+        Path p = file.toAbsolutePath().getParent();
+        Path firstDenied = p;
+        while (p != null) {
+            if (!Files.isExecutable(p) || !Files.isReadable(p)) {
+                firstDenied = p;
+            }
+            p = p.getParent();
+        }
+        return firstDenied + " may not be read by this user";
     }
 
     private static boolean withinLimit(String text, Diagnostics diagnostics) {
@@ -120,6 +135,9 @@ public final class BuildspecParser {
             // Limits (aliases, nesting) come without a mark: use the last node the composer started.
             Position p = Nodes.position(parser.lastMark() != null ? parser.lastMark() : stream.getMark());
             diagnostics.error(p, String.valueOf(e.getMessage()));
+        } catch (NumberFormatException e) {
+            // SnakeYAML's scanner lets this out of a cut escape ("\x at the end of the text; fuzzer).
+            diagnostics.error(Nodes.position(stream.getMark()), "invalid escape sequence in a double-quoted scalar");
         }
         return Optional.empty();
     }

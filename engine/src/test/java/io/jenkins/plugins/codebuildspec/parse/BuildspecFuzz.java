@@ -40,11 +40,7 @@ final class BuildspecFuzz implements AutoCloseable {
     private static final int FILE_EVERY = 50;
 
     private final BuildspecParser parser = new BuildspecParser();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(null, r, "fuzz-worker", 512 * 1024); // a modest stack, like a Jenkins thread
-        t.setDaemon(true);
-        return t;
-    });
+    private ExecutorService worker = newWorker();
     private final Path scratch;
     private long inputs;
 
@@ -54,6 +50,14 @@ final class BuildspecFuzz implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(null, r, "fuzz-worker", 512 * 1024); // a modest stack, like a Jenkins thread
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     long inputs() {
@@ -104,6 +108,8 @@ final class BuildspecFuzz implements AutoCloseable {
             return Optional.ofNullable(problem);
         } catch (TimeoutException e) {
             f.cancel(true);
+            worker.shutdownNow(); // a parse that hangs does not stop: later inputs get a fresh thread
+            worker = newWorker();
             return Optional.of("took longer than " + LIMIT);
         } catch (ExecutionException e) {
             return Optional.of("threw " + e.getCause());

@@ -127,4 +127,22 @@ class YamlSafetyTest {
         assertThat(r.diagnostics()).isEmpty();
         assertThat(r.buildspec().orElseThrow().env().variables().get("GREETING").value()).isEqualTo("h\u00e9llo \ud83d\ude00");
     }
+
+    @Test
+    void aRecursiveMergeIsAPositionedErrorNotAHang() {
+        // Found by the fuzzer: SnakeYAML's merge-on-compose looped forever on this.
+        long start = System.nanoTime();
+        assertThat(diagnostics("version: 0.2\nm0: &m0 {<<: [*m0, *m0], b: *m0}\n")).containsExactly(
+                "buildspec.yml:2:15: error: the alias *m0 is used inside its own anchor (a recursive structure)");
+        assertThat(diagnostics("&a [*a]")).containsExactly(
+                "buildspec.yml:1:5: error: the alias *a is used inside its own anchor (a recursive structure)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anEscapeCutByTheEndOfTheTextIsAPositionedError() {
+        // Found by the fuzzer: SnakeYAML threw NumberFormatException, reported as an internal error at 0:0.
+        assertThat(diagnostics("version: 0.2\nx: \"\\x")).containsExactly(
+                "buildspec.yml:2:7: error: invalid escape sequence in a double-quoted scalar");
+    }
 }
