@@ -204,10 +204,14 @@ public final class BuildRunner {
 
     /** The container of a build: our labels, the source at {@code CODEBUILD_SRC_DIR}, a tmpfs for the driver. */
     public static ContainerSpec containerSpec(BuildRequest request, BuildPlan plan) {
-        return new ContainerSpec(request.image(),
-                Map.of(Labels.OWNER, request.owner(),
-                        Labels.BUILD_ID, plan.builtIns().buildId(),
-                        Labels.STARTED, Long.toString(plan.builtIns().startTimeMillis())),
+        Map<String, String> labels = new java.util.LinkedHashMap<>(Map.of(Labels.OWNER, request.owner(),
+                Labels.BUILD_ID, plan.builtIns().buildId(),
+                Labels.STARTED, Long.toString(plan.builtIns().startTimeMillis())));
+        if (request.ownerUid().isPresent() && request.ownerUid().getAsInt() != 0) {
+            int uid = request.ownerUid().getAsInt();
+            labels.put(Labels.HAND_BACK, uid + ":" + request.ownerGid().orElse(uid) + ":" + plan.srcDir());
+        }
+        return new ContainerSpec(request.image(), labels,
                 List.of(new ContainerSpec.Mount(request.sourceDir().toAbsolutePath().toString(), plan.srcDir())),
                 List.of(BuildContainer.TMP), request.privileged());
     }
