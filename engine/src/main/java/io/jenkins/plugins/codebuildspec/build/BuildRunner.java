@@ -31,6 +31,10 @@ import java.util.function.Predicate;
  */
 public final class BuildRunner {
 
+    /** How long FINALIZING keeps trying to hand the source back and remove the container. */
+    static final Duration CLEANUP_PATIENCE = Duration.ofSeconds(90);
+    private static final Duration CLEANUP_RETRY = Duration.ofSeconds(1);
+
     private final DockerCli docker;
     private final Clock clock;
     private final Predicate<String> ownerGone;
@@ -183,20 +187,32 @@ public final class BuildRunner {
         Status status = Status.SUCCEEDED;
         Optional<PhaseContext> context = Optional.empty();
         if (container != null && container.id() != null) {
-            try {
-                if (request.ownerUid().isPresent() && request.ownerUid().getAsInt() != 0) {
-                    container.handBack(request.ownerUid().getAsInt(), request.ownerGid().orElse(request.ownerUid().getAsInt()));
-                }
-            } catch (DockerException e) {
-                status = Status.FAULT;
-                context = Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, e.getMessage()));
-            } finally {
+            // The daemon may be away for a moment (restarting): keep trying for a while, so that
+            // neither the container nor root-owned files in the source outlive the build.
+            Instant deadline = clock.instant().plus(CLEANUP_PATIENCE);
+            boolean handedBack = request.ownerUid().isEmpty() || request.ownerUid().getAsInt() == 0;
+            boolean removed = false;
+            DockerException last = null;
+            while (!removed) {
                 try {
+                    if (!handedBack) {
+                        container.handBack(request.ownerUid().getAsInt(),
+                                request.ownerGid().orElse(request.ownerUid().getAsInt()));
+                        handedBack = true;
+                    }
                     container.remove();
+                    removed = true;
                 } catch (DockerException e) {
-                    status = Status.FAULT;
-                    context = Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, e.getMessage()));
+                    last = e;
+                    if (clock.instant().isAfter(deadline)) {
+                        break;
+                    }
+                    Thread.sleep(CLEANUP_RETRY.toMillis());
                 }
+            }
+            if (last != null) {
+                status = Status.FAULT;
+                context = Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, last.getMessage()));
             }
         }
         progress.end(PhaseType.FINALIZING, status, context);

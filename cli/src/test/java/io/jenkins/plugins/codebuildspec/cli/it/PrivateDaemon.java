@@ -34,6 +34,8 @@ final class PrivateDaemon implements AutoCloseable {
         // A unix socket path must be short: not under the (long) JUnit temp dir.
         dir = Files.createTempDirectory(Path.of("/tmp"), "cbs-dmn-");
         socket = dir.resolve("sock");
+        // The CLI under test runs as another user with the docker group: it must reach the socket.
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         ip("link", "add", BRIDGE, "type", "bridge");
         ip("addr", "add", "10.213.77.1/24", "dev", BRIDGE);
         ip("link", "set", BRIDGE, "up");
@@ -64,7 +66,7 @@ final class PrivateDaemon implements AutoCloseable {
     private void start() throws Exception {
         List<String> cmd = List.of("dockerd", "--data-root", dir.resolve("data").toString(), "--exec-root",
                 dir.resolve("x").toString(), "--pidfile", dir.resolve("pid").toString(), "-H", host(),
-                "--bridge=" + BRIDGE, "--iptables=false", "--ip6tables=false", "--ip-masq=false");
+                "--group", Integer.toString(Privileges.dockerGid()), "--bridge=" + BRIDGE, "--iptables=false", "--ip6tables=false", "--ip-masq=false");
         daemon = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("dockerd.log").toFile())).start();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
