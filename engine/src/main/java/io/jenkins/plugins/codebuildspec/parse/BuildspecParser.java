@@ -113,7 +113,7 @@ public final class BuildspecParser {
 
     /** The single document's root node, empty for an empty stream or when YAML itself is broken. */
     private static Optional<Node> compose(String text, Diagnostics diagnostics) {
-        StreamReader stream = new StreamReader(text);
+        StreamReader stream = new StreamReader(new SurrogateSafeReader(text));
         LoaderOptions options = loaderOptions();
         MarkingParser parser = new MarkingParser(new ParserImpl(stream, options));
         Composer composer = new Composer(parser, new Resolver(), options);

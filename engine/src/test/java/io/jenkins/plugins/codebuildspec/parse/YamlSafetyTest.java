@@ -145,4 +145,16 @@ class YamlSafetyTest {
         assertThat(diagnostics("version: 0.2\nx: \"\\x")).containsExactly(
                 "buildspec.yml:2:7: error: invalid escape sequence in a double-quoted scalar");
     }
+
+    @Test
+    void anEmojiAcrossSnakeYamlsReadBufferIsRead() {
+        // Found by the fuzzer: a surrogate pair at chars 1023-1024 made SnakeYAML read past its buffer.
+        String head = "version: 0.2\nphases:\n  build:\n    commands:\n      - echo ";
+        String yaml = head + "x".repeat(1023 - head.length()) + "\ud83d\ude00 done\n";
+        assertThat(yaml.charAt(1023)).isEqualTo('\ud83d');
+        ParseResult r = parse(yaml);
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.buildspec().get().phases().values().iterator().next().commands().get(0).text())
+                .endsWith("x\ud83d\ude00 done");
+    }
 }
