@@ -63,6 +63,8 @@ class FaultMatrixIT {
             pool.remove(Fault.SOURCE_UNREADABLE);
         }
         Random random = new Random(seed);
+        // The case directories are below this one: the CLI's user must be able to pass through.
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         Map<Fault, int[]> counts = new EnumMap<>(Fault.class); // runs, failures
         List<String> failures = new ArrayList<>();
         String image = VolumeImage.ensure();
