@@ -127,7 +127,8 @@ final class RunCommand implements Callable<Integer> {
                 Files.writeString(record, BuildRecordJson.write(result.record()), StandardCharsets.UTF_8);
             }
             console.flush();
-            if (result.fault()) {
+            if (result.fault() || result.status() == Status.FAULT) {
+                // FAULT is Docker's failure, not the build's (e.g. the daemon went away mid-build).
                 return Main.FAULT;
             }
             return result.status() == Status.SUCCEEDED ? Main.SUCCEEDED : Main.FAILED;

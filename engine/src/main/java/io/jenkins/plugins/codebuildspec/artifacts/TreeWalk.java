@@ -199,7 +199,13 @@ final class TreeWalk {
                 }
                 String target = linkTarget(link, source, real);
                 for (Hit h : hits) {
-                    add(SelectedFile.link(archivePath(h), rootRelative(source), target));
+                    String archivePath = archivePath(h);
+                    if (staysInArchive(archivePath, target)) {
+                        add(SelectedFile.link(archivePath, rootRelative(source), target));
+                    } else {
+                        refuse(rel, "symbolic link " + target + " would point outside the artifact at "
+                                + archivePath + " (base-directory or discard-paths moved it)");
+                    }
                 }
                 return;
             }
@@ -223,6 +229,33 @@ final class TreeWalk {
         } else {
             addFiles(hits, real);
         }
+    }
+
+    /**
+     * Whether a link recreated at {@code archivePath} with {@code target} resolves inside the archive.
+     * The link's archive directory is a real directory, so leading {@code ..} segments are exact; a
+     * {@code ..} after a name could climb out of a directory reached through another link, and is
+     * refused (found by FileSelectionPathSafetyTest: {@code d0/d1/d2/up -> ../..} under base directory
+     * {@code d0/d1} landed at {@code d2/up -> ../..}, outside the artifacts directory).
+     */
+    static boolean staysInArchive(String archivePath, String target) {
+        int depth = archivePath.split("/", -1).length - 1;
+        int up = 0;
+        boolean named = false;
+        for (String seg : target.split("/", -1)) {
+            if (seg.isEmpty() || seg.equals(".")) {
+                continue;
+            }
+            if (seg.equals("..")) {
+                if (named) {
+                    return false;
+                }
+                up++;
+            } else {
+                named = true;
+            }
+        }
+        return !target.startsWith("/") && up <= depth;
     }
 
     private String linkTarget(Path link, Path source, Path real) {

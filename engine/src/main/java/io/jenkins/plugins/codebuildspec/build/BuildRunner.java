@@ -31,6 +31,10 @@ import java.util.function.Predicate;
  */
 public final class BuildRunner {
 
+    /** How long FINALIZING keeps trying to hand the source back and remove the container. */
+    static final Duration CLEANUP_PATIENCE = Duration.ofSeconds(90);
+    private static final Duration CLEANUP_RETRY = Duration.ofSeconds(1);
+
     private final DockerCli docker;
     private final Clock clock;
     private final Predicate<String> ownerGone;
@@ -186,20 +190,32 @@ public final class BuildRunner {
         Status status = Status.SUCCEEDED;
         Optional<PhaseContext> context = Optional.empty();
         if (container != null && container.id() != null) {
-            try {
-                if (request.ownerUid().isPresent() && request.ownerUid().getAsInt() != 0) {
-                    container.handBack(request.ownerUid().getAsInt(), request.ownerGid().orElse(request.ownerUid().getAsInt()));
-                }
-            } catch (DockerException e) {
-                status = Status.FAULT;
-                context = Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, e.getMessage()));
-            } finally {
+            // The daemon may be away for a moment (restarting): keep trying for a while, so that
+            // neither the container nor root-owned files in the source outlive the build.
+            Instant deadline = clock.instant().plus(CLEANUP_PATIENCE);
+            boolean handedBack = request.ownerUid().isEmpty() || request.ownerUid().getAsInt() == 0;
+            boolean removed = false;
+            DockerException last = null;
+            while (!removed) {
                 try {
+                    if (!handedBack) {
+                        container.handBack(request.ownerUid().getAsInt(),
+                                request.ownerGid().orElse(request.ownerUid().getAsInt()));
+                        handedBack = true;
+                    }
                     container.remove();
+                    removed = true;
                 } catch (DockerException e) {
-                    status = Status.FAULT;
-                    context = Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, e.getMessage()));
+                    last = e;
+                    if (clock.instant().isAfter(deadline)) {
+                        break;
+                    }
+                    Thread.sleep(CLEANUP_RETRY.toMillis());
                 }
+            }
+            if (last != null) {
+                status = Status.FAULT;
+                context = Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, last.getMessage()));
             }
         }
         progress.end(PhaseType.FINALIZING, status, context);
@@ -207,10 +223,14 @@ public final class BuildRunner {
 
     /** The container of a build: our labels, the source at {@code CODEBUILD_SRC_DIR}, a tmpfs for the driver. */
     public static ContainerSpec containerSpec(BuildRequest request, BuildPlan plan) {
-        return new ContainerSpec(request.image(),
-                Map.of(Labels.OWNER, request.owner(),
-                        Labels.BUILD_ID, plan.builtIns().buildId(),
-                        Labels.STARTED, Long.toString(plan.builtIns().startTimeMillis())),
+        Map<String, String> labels = new java.util.LinkedHashMap<>(Map.of(Labels.OWNER, request.owner(),
+                Labels.BUILD_ID, plan.builtIns().buildId(),
+                Labels.STARTED, Long.toString(plan.builtIns().startTimeMillis())));
+        if (request.ownerUid().isPresent() && request.ownerUid().getAsInt() != 0) {
+            int uid = request.ownerUid().getAsInt();
+            labels.put(Labels.HAND_BACK, uid + ":" + request.ownerGid().orElse(uid) + ":" + plan.srcDir());
+        }
+        return new ContainerSpec(request.image(), labels,
                 List.of(new ContainerSpec.Mount(request.sourceDir().toAbsolutePath().toString(), plan.srcDir())),
                 List.of(BuildContainer.TMP), request.privileged());
     }

@@ -21,10 +21,29 @@ public final class ContainerReaper {
         for (String[] row : docker.listByLabel(Labels.OWNER)) {
             String owner = row.length > 1 ? row[1] : "";
             if (ownerGone.test(owner)) {
+                handBack(row[0]);
                 docker.remove(row[0]);
                 removed.add(row[0]);
             }
         }
         return removed;
+    }
+
+    private static final java.util.regex.Pattern HAND_BACK = java.util.regex.Pattern.compile("(\\d+):(\\d+):(/.+)");
+
+    /**
+     * The owner died before FINALIZING gave the source tree back to its user: do it now, while
+     * the container still runs (best effort: a stopped container keeps the files as they are).
+     */
+    private void handBack(String container) throws InterruptedException {
+        try {
+            java.util.regex.Matcher m = HAND_BACK.matcher(docker.label(container, Labels.HAND_BACK));
+            if (m.matches()) {
+                docker.execAndWait(container, List.of("chown", "-R", m.group(1) + ":" + m.group(2), m.group(3)),
+                        DockerCli.CONTROL_TIMEOUT);
+            }
+        } catch (DockerException e) {
+            // gone or stopped meanwhile: nothing to hand back through it
+        }
     }
 }

@@ -104,6 +104,12 @@ public final class DockerCli {
         return status(args, timeout);
     }
 
+    /** The value of one label of a container ("" when it has none). */
+    public String label(String container, String label) throws DockerException, InterruptedException {
+        return call(List.of("inspect", "-f", "{{index .Config.Labels \"" + label + "\"}}", container), CONTROL_TIMEOUT)
+                .trim().replace("<no value>", "");
+    }
+
     /** Containers carrying {@code label}: lines of id and the label's value. */
     public List<String[]> listByLabel(String label) throws DockerException, InterruptedException {
         String out = call(List.of("ps", "-a", "--no-trunc", "--filter", "label=" + label,

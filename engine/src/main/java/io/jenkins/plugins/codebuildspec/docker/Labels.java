@@ -7,6 +7,11 @@ public final class Labels {
     public static final String OWNER = PREFIX + "owner";
     public static final String BUILD_ID = PREFIX + "build-id";
     public static final String STARTED = PREFIX + "started";
+    /**
+     * {@code <uid>:<gid>:<source dir in the container>} when the files the build makes must be
+     * handed back to a user who is not root: the reaper does it for a build whose owner died.
+     */
+    public static final String HAND_BACK = PREFIX + "hand-back";
 
     private Labels() {
     }

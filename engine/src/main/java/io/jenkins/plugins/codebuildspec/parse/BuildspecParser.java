@@ -23,8 +23,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * object of any YAML-chosen type is ever constructed.
  */
 public final class BuildspecParser {
-    /** Buildspecs are small; a limit stops a huge file from costing memory and time. */
-    public static final int MAX_CODE_POINTS = 3 * 1024 * 1024;
+    /** Buildspecs are small; a limit stops a huge file from costing memory and time (SnakeYAML reads ~1-2 M chars/s, so the worst case stays well under 2 s). */
+    public static final int MAX_CODE_POINTS = 1024 * 1024;
     /** Billion-laughs protection: collections may be referenced through aliases only this often. */
     public static final int MAX_ALIASES_FOR_COLLECTIONS = 50;
     /** A buildspec is at most about 6 levels deep; anything deeper is hostile or broken. */
@@ -52,7 +52,9 @@ public final class BuildspecParser {
         Diagnostics diagnostics = new Diagnostics(sourceName);
         try {
             if (!Files.exists(file)) {
-                diagnostics.error(Position.UNKNOWN, "YAML file does not exist");
+                // exists() is also false when a directory on the way may not be searched.
+                diagnostics.error(Position.UNKNOWN, Files.notExists(file) ? "YAML file does not exist"
+                        : "cannot read YAML file " + file + ": permission denied (" + unreadable(file) + ")");
                 return diagnostics.result(Optional.empty());
             }
             if (Files.isDirectory(file)) {
@@ -72,6 +74,19 @@ public final class BuildspecParser {
             diagnostics.error(Position.UNKNOWN, "cannot read YAML file " + file + ": " + e);
         }
         return diagnostics.result(Optional.empty());
+    }
+
+    /** The first directory on the way to {@code file} that this process may not search, for the message. */
+    private static String unreadable(Path file) {
+        Path p = file.toAbsolutePath().getParent();
+        Path firstDenied = p;
+        while (p != null) {
+            if (!Files.isExecutable(p) || !Files.isReadable(p)) {
+                firstDenied = p;
+            }
+            p = p.getParent();
+        }
+        return firstDenied + " may not be read by this user";
     }
 
     private static boolean withinLimit(String text, Diagnostics diagnostics) {
@@ -98,7 +113,7 @@ public final class BuildspecParser {
 
     /** The single document's root node, empty for an empty stream or when YAML itself is broken. */
     private static Optional<Node> compose(String text, Diagnostics diagnostics) {
-        StreamReader stream = new StreamReader(text);
+        StreamReader stream = new StreamReader(new SurrogateSafeReader(text));
         LoaderOptions options = loaderOptions();
         MarkingParser parser = new MarkingParser(new ParserImpl(stream, options));
         Composer composer = new Composer(parser, new Resolver(), options);
@@ -120,6 +135,9 @@ public final class BuildspecParser {
             // Limits (aliases, nesting) come without a mark: use the last node the composer started.
             Position p = Nodes.position(parser.lastMark() != null ? parser.lastMark() : stream.getMark());
             diagnostics.error(p, String.valueOf(e.getMessage()));
+        } catch (NumberFormatException e) {
+            // SnakeYAML's scanner lets this out of a cut escape ("\x at the end of the text; fuzzer).
+            diagnostics.error(Nodes.position(stream.getMark()), "invalid escape sequence in a double-quoted scalar");
         }
         return Optional.empty();
     }

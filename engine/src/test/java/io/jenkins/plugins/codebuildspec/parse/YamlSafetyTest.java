@@ -53,7 +53,19 @@ class YamlSafetyTest {
     void hugeScalarIsAnErrorAtTheLimit() {
         String yaml = "version: 0.2\nphases:\n  build:\n    commands:\n      - " + "x".repeat(5 * 1024 * 1024) + "\n";
         assertThat(diagnostics(yaml)).containsExactly(
-                "buildspec.yml:5:3145685: error: the buildspec exceeds the limit of 3145728 characters");
+                "buildspec.yml:5:1048533: error: the buildspec exceeds the limit of 1048576 characters");
+    }
+
+    @Test
+    void aBuildspecJustUnderTheSizeLimitIsReadWithinTheFuzzersTimeBound() {
+        // Found by BuildspecFuzzTest: at the old 3 Mi limit one plain scalar took SnakeYAML over 2 s.
+        String head = "version: 0.2\nphases:\n  build:\n    commands:\n      - ";
+        for (String c : new String[] {"x", "#", ":", "\\"}) {
+            String yaml = head + c.repeat(BuildspecParser.MAX_CODE_POINTS - head.length() - 1) + "\n";
+            long start = System.nanoTime();
+            parse(yaml);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as(c).isLessThan(Duration.ofSeconds(2));
+        }
     }
 
     @Test
@@ -114,5 +126,35 @@ class YamlSafetyTest {
         ParseResult r = new BuildspecParser().parse(file, "buildspec.yml");
         assertThat(r.diagnostics()).isEmpty();
         assertThat(r.buildspec().orElseThrow().env().variables().get("GREETING").value()).isEqualTo("h\u00e9llo \ud83d\ude00");
+    }
+
+    @Test
+    void aRecursiveMergeIsAPositionedErrorNotAHang() {
+        // Found by the fuzzer: SnakeYAML's merge-on-compose looped forever on this.
+        long start = System.nanoTime();
+        assertThat(diagnostics("version: 0.2\nm0: &m0 {<<: [*m0, *m0], b: *m0}\n")).containsExactly(
+                "buildspec.yml:2:15: error: the alias *m0 is used inside its own anchor (a recursive structure)");
+        assertThat(diagnostics("&a [*a]")).containsExactly(
+                "buildspec.yml:1:5: error: the alias *a is used inside its own anchor (a recursive structure)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anEscapeCutByTheEndOfTheTextIsAPositionedError() {
+        // Found by the fuzzer: SnakeYAML threw NumberFormatException, reported as an internal error at 0:0.
+        assertThat(diagnostics("version: 0.2\nx: \"\\x")).containsExactly(
+                "buildspec.yml:2:7: error: invalid escape sequence in a double-quoted scalar");
+    }
+
+    @Test
+    void anEmojiAcrossSnakeYamlsReadBufferIsRead() {
+        // Found by the fuzzer: a surrogate pair at chars 1023-1024 made SnakeYAML read past its buffer.
+        String head = "version: 0.2\nphases:\n  build:\n    commands:\n      - echo ";
+        String yaml = head + "x".repeat(1023 - head.length()) + "\ud83d\ude00 done\n";
+        assertThat(yaml.charAt(1023)).isEqualTo('\ud83d');
+        ParseResult r = parse(yaml);
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.buildspec().get().phases().values().iterator().next().commands().get(0).text())
+                .endsWith("x\ud83d\ude00 done");
     }
 }

@@ -28,11 +28,20 @@ final class Docker {
     }
 
     static String docker(String... args) {
+        return dockerWithInput(null, args);
+    }
+
+    /** {@code docker args...} with {@code stdin} (or nothing) as its input; stdout and stderr together. */
+    static String dockerWithInput(String stdin, String... args) {
         List<String> cmd = new ArrayList<>(List.of("docker"));
         cmd.addAll(Arrays.asList(args));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getOutputStream().close();
+            try (var in = p.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             p.getInputStream().transferTo(out);
             if (!p.waitFor(2, TimeUnit.MINUTES)) {
