@@ -1,10 +1,13 @@
 package io.jenkins.plugins.codebuildspec.cli;
 
+import io.jenkins.plugins.codebuildspec.build.BatchSources;
 import io.jenkins.plugins.codebuildspec.docker.CliOwner;
 import io.jenkins.plugins.codebuildspec.docker.ContainerReaper;
 import io.jenkins.plugins.codebuildspec.docker.DockerCli;
 import io.jenkins.plugins.codebuildspec.docker.DockerException;
 import io.jenkins.plugins.codebuildspec.docker.LocalProcessLauncher;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,8 +30,12 @@ final class GcCommand implements Callable<Integer> {
                     .reap(owner -> all || CliOwner.isGone(owner, host));
             System.out.println("Removed " + removed.size() + " container(s)");
             removed.forEach(id -> System.out.println("  " + id));
+            List<Path> sources = BatchSources.reap(Path.of(System.getProperty("java.io.tmpdir")), host);
+            if (!sources.isEmpty()) {
+                System.out.println("Removed the source copies of " + sources.size() + " killed batch build(s)");
+            }
             return Main.SUCCEEDED;
-        } catch (DockerException e) {
+        } catch (DockerException | IOException e) {
             System.err.println("codebuild-spec: " + e.getMessage());
             return Main.FAULT;
         }

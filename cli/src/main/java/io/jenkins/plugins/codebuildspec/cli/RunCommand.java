@@ -140,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
         if (n < 1) {
             throw new UsageError("--parallel must be at least 1, got " + n);
         }
-        BatchBuild build = new BatchBuild(docker(), Clock.systemUTC(), RunCommand::ownerGone, n);
+        BatchBuild build = new BatchBuild(docker(), Clock.systemUTC(), RunCommand::ownerGone, n, Hosts.name());
         return stoppable(build::stop, () -> {
             Optional<BatchResult> result = build.run(request, new FileOutputStream(FileDescriptor.out),
                     logs.toAbsolutePath().normalize());

@@ -37,11 +37,13 @@ public final class BatchBuild {
     private final Clock clock;
     private final Predicate<String> ownerGone;
     private final int parallelism;
+    private final String host;
     private final Map<String, BuildRunner> running = new ConcurrentHashMap<>();
     private volatile BatchScheduler scheduler;
     private volatile boolean stopped;
 
-    public BatchBuild(DockerCli docker, Clock clock, Predicate<String> ownerGone, int parallelism) {
+    public BatchBuild(DockerCli docker, Clock clock, Predicate<String> ownerGone, int parallelism, String host) {
+        this.host = host;
         this.docker = docker;
         this.clock = clock;
         this.ownerGone = ownerGone;
@@ -78,7 +80,13 @@ public final class BatchBuild {
         }
         Files.createDirectories(logDir);
         out.println("[batch] " + children.size() + " build(s), at most " + parallelism + " at a time; logs in " + logDir);
-        Path sources = Files.createTempDirectory("codebuild-spec-batch-");
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try {
+            BatchSources.reap(tmp, host);
+        } catch (IOException e) {
+            out.println("[batch] warning: could not remove the sources of killed batches: " + e.getMessage());
+        }
+        Path sources = BatchSources.create(tmp);
         BatchResult result;
         try {
             scheduler = new BatchScheduler(new Children(parent, sources), logs(console, logDir), parallelism);
