@@ -24,7 +24,42 @@ final class ProgressJournal implements Serializable {
 
     private enum Kind { BEGIN, END, INTERRUPT, EVENT, VALUE }
 
-    private record Entry(long millis, Kind kind, String a, String b, String c) implements Serializable {
+    /** A plain class, not a record: Pipeline's program.dat marshalling predates records. */
+    private static final class Entry implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final long millis;
+        private final Kind kind;
+        private final String a;
+        private final String b;
+        private final String c;
+
+        Entry(long millis, Kind kind, String a, String b, String c) {
+            this.millis = millis;
+            this.kind = kind;
+            this.a = a;
+            this.b = b;
+            this.c = c;
+        }
+
+        long millis() {
+            return millis;
+        }
+
+        Kind kind() {
+            return kind;
+        }
+
+        String a() {
+            return a;
+        }
+
+        String b() {
+            return b;
+        }
+
+        String c() {
+            return c;
+        }
     }
 
     private final List<Entry> entries = new ArrayList<>();
