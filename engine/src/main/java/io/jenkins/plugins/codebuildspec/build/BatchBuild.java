@@ -7,7 +7,6 @@ import io.jenkins.plugins.codebuildspec.batch.ChildBuild;
 import io.jenkins.plugins.codebuildspec.batch.ChildLogs;
 import io.jenkins.plugins.codebuildspec.batch.ChildRunner;
 import io.jenkins.plugins.codebuildspec.docker.DockerCli;
-import io.jenkins.plugins.codebuildspec.parse.BuildspecParser;
 import io.jenkins.plugins.codebuildspec.parse.Diagnostic;
 import io.jenkins.plugins.codebuildspec.parse.ParseResult;
 import io.jenkins.plugins.codebuildspec.record.Status;
@@ -62,9 +61,7 @@ public final class BatchBuild {
     public Optional<BatchResult> run(BuildRequest parent, OutputStream console, Path logDir) throws IOException {
         PrintStream out = new PrintStream(new io.jenkins.plugins.codebuildspec.log.KeepOpenOutputStream(console), true,
                 StandardCharsets.UTF_8);
-        ParseResult parsed = parent.inlineBuildspec().isPresent()
-                ? new BuildspecParser().parse(parent.inlineBuildspec().get(), parent.buildspec())
-                : new BuildspecParser().parse(parent.buildspecFile(), parent.buildspec());
+        ParseResult parsed = parent.parseBuildspec();
         parsed.diagnostics().forEach(d -> out.println("[batch] " + d));
         Optional<BatchSpec> batch = parsed.buildspec().flatMap(b -> b.batch());
         if (parsed.hasErrors() || batch.isEmpty()) {

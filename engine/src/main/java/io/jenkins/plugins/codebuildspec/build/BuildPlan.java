@@ -9,7 +9,6 @@ import io.jenkins.plugins.codebuildspec.env.EnvironmentException;
 import io.jenkins.plugins.codebuildspec.env.EnvironmentResolver;
 import io.jenkins.plugins.codebuildspec.env.ResolvedEnvironment;
 import io.jenkins.plugins.codebuildspec.mask.SecretMasker;
-import io.jenkins.plugins.codebuildspec.parse.BuildspecParser;
 import io.jenkins.plugins.codebuildspec.parse.Diagnostic;
 import io.jenkins.plugins.codebuildspec.parse.ParseResult;
 import io.jenkins.plugins.codebuildspec.record.PhaseContext;
@@ -49,9 +48,7 @@ public record BuildPlan(
                 request.buildNumber(), srcDir, start.toEpochMilli(), request.initiator(), request.image(),
                 request.sourceVersion(), request.resolvedSourceVersion());
         SecretMasker cliSecrets = SecretMasker.of(request.secretOverrides().values());
-        ParseResult parsed = request.inlineBuildspec().isPresent()
-                ? new BuildspecParser().parse(request.inlineBuildspec().get(), request.buildspec())
-                : new BuildspecParser().parse(request.buildspecFile(), request.buildspec());
+        ParseResult parsed = request.parseBuildspec();
         if (parsed.hasErrors() || parsed.buildspec().isEmpty()) {
             String message = parsed.errors().stream().map(Diagnostic::toString).collect(Collectors.joining("; "));
             return failed(parsed.diagnostics(), PhaseContext.YAML_FILE_ERROR, message, builtIns, cliSecrets);

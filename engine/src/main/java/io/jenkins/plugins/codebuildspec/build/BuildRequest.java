@@ -1,6 +1,8 @@
 package io.jenkins.plugins.codebuildspec.build;
 
 import io.jenkins.plugins.codebuildspec.env.SecretSource;
+import io.jenkins.plugins.codebuildspec.parse.BuildspecParser;
+import io.jenkins.plugins.codebuildspec.parse.ParseResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -69,6 +71,13 @@ public record BuildRequest(
                 plain, secretOverrides, secretSource, timeout, project, buildNumber, initiator, sourceVersion,
                 resolvedSourceVersion, owner, ownerUid, ownerGid, childPrivileged, cacheDir, childArtifactsDir,
                 reportsDir.map(d -> d.resolve(childSource.getFileName().toString())));
+    }
+
+    /** Parses the buildspec: the inline text when there is one, else the file under the source. */
+    public ParseResult parseBuildspec() {
+        BuildspecParser parser = new BuildspecParser();
+        return inlineBuildspec.isPresent() ? parser.parse(inlineBuildspec.get(), buildspec)
+                : parser.parse(buildspecFile(), buildspec);
     }
 
     public Path buildspecFile() {
