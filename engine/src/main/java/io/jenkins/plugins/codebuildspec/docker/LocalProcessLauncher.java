@@ -60,6 +60,11 @@ public final class LocalProcessLauncher implements ProcessLauncher {
             }
             out.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             err.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            // Ended, but its last output is still on the way: not done yet (a caller that reads
+            // events from that output would otherwise miss the last ones).
+            if (out.isAlive() || err.isAlive()) {
+                return OptionalInt.empty();
+            }
             return OptionalInt.of(process.exitValue());
         }
 
