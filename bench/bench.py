@@ -395,6 +395,14 @@ def jmh(previous):
                     {"ops_per_s": ops, "error": {k: scores[k][1] for k in ops}, "change_vs_previous": changes,
                      "regressed": regressed}))
 
+    # One op parses a buildspec of 1 Mi - 1 ASCII characters (ParseThroughputBench.CHARS).
+    for shape in ("plain", "comment", "commands", "nesting"):
+        mbps = scores["ParseThroughputBench.parse[shape=%s]" % shape][0] * (1024 * 1024 - 1) / 1e6
+        target = shape in ("plain", "comment")
+        rows.append(row("P5/" + shape, "parse+validate a 1 Mi-char buildspec, shape: %s (JMH)" % shape,
+                        "-", "%.1f MB/s" % mbps, "-", ">= 10 MB/s" if target else "(info)",
+                        mbps >= 10 if target else None, {"MBps": mbps, "shape": shape}))
+
     copy = scores["MaskBench.copy"][0] * 100  # one op = 100 MB
     for n in ("1", "20", "200"):
         mask = scores["MaskBench.mask[secrets=%s]" % n][0] * 100

@@ -3,6 +3,7 @@ package io.jenkins.plugins.codebuildspec.cli;
 import io.jenkins.plugins.codebuildspec.parse.BuildspecParser;
 import io.jenkins.plugins.codebuildspec.parse.Diagnostic;
 import io.jenkins.plugins.codebuildspec.parse.ParseResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +22,14 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!Files.isDirectory(source)) {
+            throw new UsageError("--source " + source + " is not a directory");
+        }
         Path file = source.resolve(buildspec).normalize();
+        if (Files.notExists(file)) {
+            // Nothing to validate: a mistake in the command line, said the way the build says it.
+            throw new UsageError("stat " + file.toAbsolutePath() + ": no such file or directory");
+        }
         ParseResult result = new BuildspecParser().parse(file, buildspec);
         for (Diagnostic d : result.diagnostics()) {
             System.out.println(d);
@@ -29,10 +37,10 @@ final class ValidateCommand implements Callable<Integer> {
         if (result.hasErrors()) {
             System.out.println(buildspec + ": " + result.errors().size() + " error(s), " + result.warnings().size()
                     + " warning(s)");
-            return Main.FAILED;
+            return ExitStatus.FAILED;
         }
         System.out.println(buildspec + ": valid buildspec, version " + result.buildspec().get().version() + ", "
                 + result.buildspec().get().phases().size() + " phase(s), " + result.warnings().size() + " warning(s)");
-        return Main.SUCCEEDED;
+        return ExitStatus.SUCCEEDED;
     }
 }

@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * object of any YAML-chosen type is ever constructed.
  */
 public final class BuildspecParser {
-    /** Buildspecs are small; a limit stops a huge file from costing memory and time (SnakeYAML reads ~1-2 M chars/s, so the worst case stays well under 2 s). */
+    /** Buildspecs are small; a limit stops a huge file from costing memory and time (see bench P5 for the parse throughput). */
     public static final int MAX_CODE_POINTS = 1024 * 1024;
     /** Billion-laughs protection: collections may be referenced through aliases only this often. */
     public static final int MAX_ALIASES_FOR_COLLECTIONS = 50;
@@ -34,7 +34,7 @@ public final class BuildspecParser {
         Diagnostics diagnostics = new Diagnostics(sourceName);
         Optional<Buildspec> buildspec = Optional.empty();
         try {
-            if (withinLimit(yamlText, diagnostics)) {
+            if (withinLimit(yamlText, diagnostics) && printable(yamlText, diagnostics)) {
                 Optional<Node> root = compose(yamlText, diagnostics);
                 if (root.isPresent() || !diagnostics.hasErrors()) {
                     NodeReader reader = new NodeReader(diagnostics, yamlText);
@@ -53,7 +53,7 @@ public final class BuildspecParser {
         try {
             if (!Files.exists(file)) {
                 // exists() is also false when a directory on the way may not be searched.
-                diagnostics.error(Position.UNKNOWN, Files.notExists(file) ? "YAML file does not exist"
+                diagnostics.error(Position.UNKNOWN, Files.notExists(file) ? "stat " + file + ": no such file or directory"
                         : "cannot read YAML file " + file + ": permission denied (" + unreadable(file) + ")");
                 return diagnostics.result(Optional.empty());
             }
@@ -99,6 +99,17 @@ public final class BuildspecParser {
         return false;
     }
 
+    /** YAML allows only printable characters; SnakeYAML said so at 1:1, this names the place and the character. */
+    private static boolean printable(String text, Diagnostics diagnostics) {
+        int offset = WholeTextReader.firstNonPrintable(text);
+        if (offset < 0) {
+            return true;
+        }
+        diagnostics.error(positionOf(text, offset), String.format("special characters are not allowed (U+%04X)",
+                text.codePointAt(offset)));
+        return false;
+    }
+
     private static Position positionOf(String text, int offset) {
         int line = 1;
         int lineStart = 0;
@@ -113,7 +124,7 @@ public final class BuildspecParser {
 
     /** The single document's root node, empty for an empty stream or when YAML itself is broken. */
     private static Optional<Node> compose(String text, Diagnostics diagnostics) {
-        StreamReader stream = new StreamReader(new SurrogateSafeReader(text));
+        StreamReader stream = new WholeTextReader(text);
         LoaderOptions options = loaderOptions();
         MarkingParser parser = new MarkingParser(new ParserImpl(stream, options));
         Composer composer = new Composer(parser, new Resolver(), options);

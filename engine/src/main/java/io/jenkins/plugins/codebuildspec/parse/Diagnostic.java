@@ -20,9 +20,13 @@ public record Diagnostic(Severity severity, String source, Position position, St
         return severity == Severity.ERROR;
     }
 
-    /** Compiler style, so editors and CI log parsers can jump to the place: {@code buildspec.yml:3:5: error: ...}. */
+    /**
+     * Compiler style, so editors and CI log parsers can jump to the place: {@code buildspec.yml:3:5: error: ...};
+     * a problem with no place in the text names only the file ({@code buildspec.yml: error: ...}).
+     */
     @Override
     public String toString() {
-        return source + ":" + position.line() + ":" + position.column() + ": " + severity.label() + ": " + message;
+        String place = position.equals(Position.UNKNOWN) ? source : source + ":" + position.line() + ":" + position.column();
+        return place + ": " + severity.label() + ": " + message;
     }
 }

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Duration;
+import io.jenkins.plugins.codebuildspec.testing.Hang;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -54,7 +54,7 @@ class FileSelectionPathSafetyTest {
                 List<String> excludes = r.nextInt(4) == 0 ? List.of(PATTERNS[r.nextInt(PATTERNS.length)]) : List.of();
                 FileSelection fs = new FileSelection(root, BASES[r.nextInt(BASES.length)], includes, excludes,
                         r.nextInt(5) == 0, r.nextBoolean());
-                Selection s = assertTimeoutPreemptively(Duration.ofSeconds(5), fs::select, () -> "walk of " + fs);
+                Selection s = assertTimeoutPreemptively(Hang.LIMIT, fs::select, () -> "walk of " + fs);
                 check(root, fs, s);
             }
         }

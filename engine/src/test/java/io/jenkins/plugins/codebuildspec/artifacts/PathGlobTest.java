@@ -3,6 +3,7 @@ package io.jenkins.plugins.codebuildspec.artifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.codebuildspec.testing.Hang;
 import org.junit.jupiter.api.Test;
 
 class PathGlobTest {
@@ -121,8 +122,7 @@ class PathGlobTest {
     void manyDoubleStarsStayFast() throws PatternError {
         PathGlob g = glob("**/**/**/**/**/**/**/**/**/**/z");
         String deep = "a/".repeat(60) + "y";
-        long start = System.nanoTime();
-        assertThat(g.matches(deep)).isFalse();
-        assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+        // Backtracking over ten ** would take longer than anyone waits; a hang guard, not a timing.
+        assertThat(Hang.guard(() -> g.matches(deep))).isFalse();
     }
 }

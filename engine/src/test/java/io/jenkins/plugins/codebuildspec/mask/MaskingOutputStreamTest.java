@@ -190,7 +190,6 @@ class MaskingOutputStreamTest {
                 actual.update(b, off, len);
             }
         };
-        long began = System.nanoTime();
         byte[] chunk = new byte[70_000];
         try (MaskingOutputStream out = masker.wrap(sink)) {
             long remaining = (long) in.length * repeats;
@@ -206,9 +205,7 @@ class MaskingOutputStreamTest {
                 assertThat(out.heldBytes()).isLessThan(48);
             }
         }
-        long millis = (System.nanoTime() - began) / 1_000_000;
         assertThat(actual.digest()).isEqualTo(expected.digest());
-        assertThat(millis).as("50 MB took %d ms", millis).isLessThan(30_000);
     }
 
     private static String randomString(Random random, String alphabet, int length) {

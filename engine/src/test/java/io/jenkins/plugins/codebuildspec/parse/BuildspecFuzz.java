@@ -1,6 +1,7 @@
 package io.jenkins.plugins.codebuildspec.parse;
 
 import io.jenkins.plugins.codebuildspec.spec.Position;
+import io.jenkins.plugins.codebuildspec.testing.Hang;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -35,7 +36,8 @@ import java.util.stream.Stream;
  * for {@code parse(Path)}, which must refuse them as not UTF-8.
  */
 final class BuildspecFuzz implements AutoCloseable {
-    static final Duration LIMIT = Duration.ofSeconds(2);
+    /** A hang guard, not a speed target: parse speed is bench P5, the slowest input is reported by main. */
+    static final Duration LIMIT = Hang.LIMIT;
     static final Path SEEDS = Path.of("src/test/resources/fuzz/buildspec");
     private static final int FILE_EVERY = 50;
 
@@ -101,7 +103,6 @@ final class BuildspecFuzz implements AutoCloseable {
     }
 
     private Optional<String> run(java.util.concurrent.Callable<String> task) {
-        long start = System.nanoTime();
         Future<String> f = worker.submit(task);
         try {
             String problem = f.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -116,11 +117,6 @@ final class BuildspecFuzz implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted");
-        } finally {
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            if (ms > LIMIT.toMillis()) {
-                return Optional.of("took " + ms + " ms");
-            }
         }
     }
 

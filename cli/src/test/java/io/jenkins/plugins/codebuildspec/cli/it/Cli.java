@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 public final class Cli {
     public static final Path JAR = jar();
     private static final Duration LIMIT = Duration.ofMinutes(5);
+    private static Path sharedJar;
 
     private Cli() {
     }
@@ -33,6 +35,27 @@ public final class Cli {
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
         cmd.addAll(List.of(args));
         return cmd;
+    }
+
+    /**
+     * The jar where any user may read it. A checkout may sit where only its owner can search (under
+     * /root, in a mktemp -d folder), and the tests that run the CLI as another uid must not depend on that.
+     */
+    public static synchronized Path jarForAnyUser() {
+        if (sharedJar == null) {
+            try {
+                Path dir = Files.createTempDirectory("codebuild-spec-cli-");
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Path copy = Files.copy(JAR, dir.resolve("codebuild-spec.jar"));
+                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
+                copy.toFile().deleteOnExit();
+                dir.toFile().deleteOnExit();
+                sharedJar = copy;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sharedJar;
     }
 
     public static String javaBinary() {

@@ -102,8 +102,14 @@ final class FaultMatrix {
         if (asOtherUser) {
             cmd.addAll(List.of("setpriv", "--reuid=" + UID, "--regid=" + UID, "--groups=" + Privileges.dockerGid()));
         }
-        cmd.addAll(List.of(Cli.javaBinary(), "-Djava.io.tmpdir=" + tmpdir, "-jar", Cli.JAR.toString()));
+        Path jar = asOtherUser ? Cli.jarForAnyUser() : Cli.JAR;
+        cmd.addAll(List.of(Cli.javaBinary(), "-Djava.io.tmpdir=" + tmpdir, "-jar", jar.toString()));
         cmd.addAll(List.of(args));
+        if (fault == Fault.SIGINT) {
+            return Signals.withDefault("INT", cmd).orElseThrow(() -> new org.opentest4j.TestAbortedException(
+                    "SIGINT is ignored by the test JVM (started in the background by a non-interactive shell) and "
+                    + "'env --default-signal' is not here to undo it for the CLI"));
+        }
         return cmd;
     }
 

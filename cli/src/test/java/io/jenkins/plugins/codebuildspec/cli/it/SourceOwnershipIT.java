@@ -47,8 +47,9 @@ class SourceOwnershipIT {
 
         List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=" + UID, "--regid=" + UID,
                 "--groups=" + dockerGid));
-        cmd.addAll(Cli.command("run", "--source", ws.src().toString(), "--image", TestImages.BUSYBOX,
-                "--record", ws.record().toString(), "--timeout-minutes", timeout));
+        cmd.addAll(List.of(Cli.javaBinary(), "-jar", Cli.jarForAnyUser().toString(), "run", "--source",
+                ws.src().toString(), "--image", TestImages.BUSYBOX, "--record", ws.record().toString(),
+                "--timeout-minutes", timeout));
         try (BackgroundCli cli = new BackgroundCli(cmd, tmp, Map.of("HOME", tmp.toString()))) {
             int code = cli.awaitExit(java.time.Duration.ofMinutes(2));
             CliResult r = new CliResult(code, cli.output().getBytes(), Files.readString(ws.record()));

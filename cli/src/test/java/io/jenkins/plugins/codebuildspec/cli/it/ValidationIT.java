@@ -149,11 +149,16 @@ class ValidationIT {
 
         CliResult r = ws.run(NO_SUCH_IMAGE);
 
-        assertFailedInDownloadSource(r, "buildspec.yml:", "YAML file does not exist");
+        String missing = "stat " + ws.src().resolve("buildspec.yml") + ": no such file or directory";
+        assertFailedInDownloadSource(r, "buildspec.yml: error: ", missing);
+        assertThat(r.log()).doesNotContain(":0:0");
         assertNeverCalled(spy);
         CliResult v = ws.cli("validate", "--source", ws.src().toString());
-        assertThat(v.exit()).isEqualTo(1);
-        assertThat(v.output()).contains("YAML file does not exist");
+        assertThat(v.exit()).as(v.toString()).isEqualTo(2);
+        assertThat(v.output()).contains("codebuild-spec: " + missing);
+        CliResult noSource = ws.cli("validate", "--source", tmp.resolve("nonexistent").toString());
+        assertThat(noSource.exit()).as(noSource.toString()).isEqualTo(2);
+        assertThat(noSource.output()).contains("--source " + tmp.resolve("nonexistent") + " is not a directory");
     }
 
     @Test
