@@ -5,7 +5,12 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 scripts/ensure-docker.sh
-scripts/build-test-images.sh >/dev/null
+if [ -t 1 ]; then
+    # A person is watching: the first run installs packages and bootstraps a Debian image for about a minute.
+    scripts/build-test-images.sh
+else
+    scripts/build-test-images.sh >/dev/null
+fi
 # shellcheck source=scripts/test-images.env
 . scripts/test-images.env
 if [ ! -f cli/target/codebuild-spec.jar ] || [ -n "$(find engine/src cli/src -newer cli/target/codebuild-spec.jar -print -quit)" ]; then

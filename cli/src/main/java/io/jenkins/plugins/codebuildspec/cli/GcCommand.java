@@ -34,10 +34,10 @@ final class GcCommand implements Callable<Integer> {
             if (!sources.isEmpty()) {
                 System.out.println("Removed the source copies of " + sources.size() + " killed batch build(s)");
             }
-            return Main.SUCCEEDED;
+            return ExitStatus.SUCCEEDED;
         } catch (DockerException | IOException e) {
             System.err.println("codebuild-spec: " + e.getMessage());
-            return Main.FAULT;
+            return ExitStatus.FAULT;
         }
     }
 }

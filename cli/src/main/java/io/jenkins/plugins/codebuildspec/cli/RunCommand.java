@@ -31,9 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -127,11 +124,7 @@ final class RunCommand implements Callable<Integer> {
                 Files.writeString(record, BuildRecordJson.write(result.record()), StandardCharsets.UTF_8);
             }
             console.flush();
-            if (result.fault() || result.status() == Status.FAULT) {
-                // FAULT is Docker's failure, not the build's (e.g. the daemon went away mid-build).
-                return Main.FAULT;
-            }
-            return result.status() == Status.SUCCEEDED ? Main.SUCCEEDED : Main.FAILED;
+            return ExitStatus.of(result.fault() ? Status.FAULT : result.status());
         });
     }
 
@@ -147,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
             if (record != null && result.isPresent()) {
                 Files.writeString(record, BatchRecordJson.write(result.get()), StandardCharsets.UTF_8);
             }
-            return BatchBuild.succeeded(result) ? Main.SUCCEEDED : Main.FAILED;
+            return result.map(r -> ExitStatus.of(r.status())).orElse(ExitStatus.FAILED);
         });
     }
 
@@ -165,29 +158,12 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs {@code work} so that SIGINT or SIGTERM stops the build through {@code stop}: the main
-     * thread then cleans up and writes the record, and the process exits 1.
+     * Runs {@code work} so that Ctrl-C, SIGTERM or SIGHUP stops the build through {@code stop}; the main thread
+     * then finishes the build as usual (cleanup, record) and returns its exit status.
      */
     private static int stoppable(Runnable stop, Work work) throws IOException, InterruptedException {
-        AtomicBoolean running = new AtomicBoolean(true);
-        CountDownLatch finished = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!running.get()) {
-                return;
-            }
-            stop.run();
-            try {
-                finished.await(2, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            Runtime.getRuntime().halt(Main.FAILED);
-        }, "codebuild-spec stop"));
-        try {
+        try (StopSignals signals = StopSignals.install(stop, System.err)) {
             return work.run();
-        } finally {
-            running.set(false);
-            finished.countDown();
         }
     }
 

@@ -71,7 +71,9 @@ final class ArtifactUpload {
             progress.info("Expanding " + p.pattern());
         }
         set.selection().logLines().forEach(progress::info);
-        progress.info("Found " + set.entries().size() + " file(s)" + (set.isPrimary() ? "" : " for " + set.describe()));
+        // A file that collides with another is found too; the collision itself fails the phase next.
+        int found = set.entries().size() + set.selection().collisions().size();
+        progress.info("Found " + found + " file(s)" + (set.isPrimary() ? "" : " for " + set.describe()));
     }
 
     private Optional<ArtifactPlan> fail(String message) {

@@ -3,15 +3,33 @@ package io.jenkins.plugins.codebuildspec.docker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
-/** Starts processes on this machine with {@link ProcessBuilder}; output is pumped by two threads. */
+/**
+ * Starts processes on this machine with {@link ProcessBuilder}; output is pumped by two threads.
+ *
+ * <p>Each process starts in a session of its own ({@code setsid}, where the machine has it). A terminal
+ * sends Ctrl-C to its whole foreground process group: a {@code docker exec} client in that group would
+ * die at once and end the build's shell before the build has seen the stop, and the build would end as a
+ * FAULT instead of STOPPED. Stopping what we start is ours to do, on our signal.
+ */
 public final class LocalProcessLauncher implements ProcessLauncher {
+    private static final Optional<Path> SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid").map(Path::of)
+            .filter(Files::isExecutable).findFirst();
+
     @Override
     public RunningProcess start(ProcessRequest request) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(request.command());
+        List<String> command = new ArrayList<>(request.command());
+        SETSID.ifPresent(setsid -> command.add(0, setsid.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(request.environment());
         Process p = pb.start();
         Thread out = pump(p.getInputStream(), request.stdout(), "stdout");

@@ -166,7 +166,8 @@ class ArtifactsIT {
                   discard-paths: yes
                 """);
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.log()).contains("a/same.txt").contains("b/same.txt").contains("UPLOAD_ARTIFACTS State: FAILED");
+        assertThat(r.log()).contains("a/same.txt").contains("b/same.txt").contains("UPLOAD_ARTIFACTS State: FAILED")
+                .contains("Found 2 file(s)");
         assertThat(collected()).isEmpty();
     }
 
