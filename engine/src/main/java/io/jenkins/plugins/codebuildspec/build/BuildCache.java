@@ -53,7 +53,9 @@ final class BuildCache {
                         + Files.size(entry.get().archive()) / 1024 + " KiB) into " + String.join(", ", dirs));
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
                 try (InputStream in = Files.newInputStream(entry.get().archive())) {
-                    int status = container.pipe(List.of("tar", "-C", "/", "-xf", "-"), in, err, TIMEOUT);
+                    // cache-restoring tells the driver the answer has started (DriverEvent.CACHE_REQUEST).
+                    int status = container.pipe(List.of("sh", "-c", "touch " + BuildContainer.STATE
+                            + "/cache-restoring; exec tar -C / -xf -"), in, err, TIMEOUT);
                     if (status != 0) {
                         progress.info("Warning: cache restore failed (tar exit " + status + "): " + text(err));
                     }

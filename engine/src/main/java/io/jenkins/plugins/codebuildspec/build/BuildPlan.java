@@ -65,7 +65,8 @@ public record BuildPlan(
         SecretMasker masker = SecretMasker.of(secrets);
         DriverMarker marker = DriverMarker.random();
         String script = DriverScript.generate(spec,
-                new DriverSettings(marker, BuildContainer.STATE, spec.env().shell(), env.plain()));
+                new DriverSettings(marker, BuildContainer.STATE, spec.env().shell(), env.plain(),
+                        request.cacheDir().isPresent()));
         return new BuildPlan(parsed.diagnostics(), Optional.empty(), spec, builtIns, env, masker, marker,
                 CommandIndex.of(spec), script);
     }

@@ -134,9 +134,14 @@ public final class BuildProgress implements DriverListener {
     }
 
     private void warning(String code) {
-        String message = "vars".equals(code)
-                ? "Warning: some shell variables could not be carried over to the next command (readonly?)"
-                : "Warning: " + code;
+        String message = switch (code) {
+            case "vars" -> "Warning: some shell variables could not be carried over to the next command (readonly?)";
+            case "cache-unanswered" -> "Warning: the cache request was not answered within "
+                    + DriverEvent.CACHE_ANSWER_SECONDS + " s; the build goes on without the cache";
+            case "cache-unfinished" -> "Warning: the cache restore did not finish within "
+                    + DriverEvent.CACHE_RESTORE_SECONDS / 60 + " min; the build goes on with what was restored";
+            default -> "Warning: " + code;
+        };
         if (!warnings.contains(message)) {
             warnings.add(message);
             log.agent(message);

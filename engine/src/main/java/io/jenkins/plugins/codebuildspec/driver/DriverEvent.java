@@ -8,6 +8,10 @@ import java.util.Optional;
  * turns it into CodeBuild's log lines, so the driver never prints command text itself.
  */
 public record DriverEvent(Type type, List<String> args) {
+    /** How long the driver waits for the host to start answering a cache request. */
+    public static final int CACHE_ANSWER_SECONDS = 60;
+    /** How long the driver waits for a started cache restore to finish (the host's own bound is 30 min). */
+    public static final int CACHE_RESTORE_SECONDS = 35 * 60;
 
     public enum Type {
         /** P phase: entering a phase. */
@@ -26,7 +30,13 @@ public record DriverEvent(Type type, List<String> args) {
         VALUE_END('v'),
         /** W code: something the user should know, that does not fail the build. */
         WARNING('W'),
-        /** K: waiting for the host to restore the cache (it then creates {@code cache-ready}). */
+        /**
+         * K: the one request the host must answer. Emitted only when the host said it keeps a cache
+         * ({@link DriverSettings#hostRestoresCache}). The host touches {@code cache-restoring} as soon as it
+         * starts and {@code cache-ready} when it is done; the driver waits {@value #CACHE_ANSWER_SECONDS} s
+         * for either, then {@value #CACHE_RESTORE_SECONDS} s for the restore, and otherwise goes on with
+         * {@link #WARNING} {@code cache-unanswered} or {@code cache-unfinished}.
+         */
         CACHE_REQUEST('K'),
         /** D 0|1: every phase is done; 1 = go on to UPLOAD_ARTIFACTS. */
         DONE('D');

@@ -27,7 +27,9 @@ public final class DriverScript {
         CommandIndex index = CommandIndex.of(spec);
         StringBuilder out = new StringBuilder(PRELUDE.length() + 4096);
         out.append(PRELUDE.replace("@MARK@", settings.marker().printfFormat())
-                .replace("@STATE@", settings.stateDir()));
+                .replace("@STATE@", settings.stateDir())
+                .replace("@CACHE_ANSWER@", Integer.toString(DriverEvent.CACHE_ANSWER_SECONDS))
+                .replace("@CACHE_RESTORE@", Integer.toString(DriverEvent.CACHE_RESTORE_SECONDS)));
         out.append("\n__cbs_shell=").append(ShellQuote.quote(settings.shell())).append('\n');
         for (Map.Entry<String, String> e : settings.environment().entrySet()) {
             out.append("export ").append(e.getKey()).append('=').append(ShellQuote.quote(e.getValue())).append('\n');
@@ -42,7 +44,9 @@ public final class DriverScript {
                 __cbs_pf=0
                 __cbs_bf=0
                 """);
-        BuildExpressions.appendCacheRestore(out, spec, settings.stateDir());
+        if (settings.hostRestoresCache()) {
+            BuildExpressions.appendCacheRestore(out, spec, settings.stateDir());
+        }
         for (PhaseName name : PhaseName.values()) {
             appendPhase(out, spec, name, index);
         }

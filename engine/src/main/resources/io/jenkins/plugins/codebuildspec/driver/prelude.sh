@@ -125,11 +125,19 @@ __cbs_expr() {
 }
 
 # Asks the host to restore the cache and waits until it did (or gave up: no cache then).
+# The host answers K by touching cache-restoring at once and cache-ready when done (DriverEvent.CACHE_REQUEST).
 __cbs_cache_restore() {
   __cbs_ev "K"
+  __cbs_cache_wait "@STATE@/cache-restoring" @CACHE_ANSWER@ || { __cbs_ev "W cache-unanswered"; return 0; }
+  __cbs_cache_wait "@STATE@/cache-ready" @CACHE_RESTORE@ || __cbs_ev "W cache-unfinished"
+}
+# __cbs_cache_wait FILE SECONDS: 0 once FILE or cache-ready exists, 1 after about SECONDS. Time is counted
+# in twentieths of a second, slept 0.05 s at a time, or a whole second where sleep takes no fractions.
+__cbs_cache_wait() {
   __cbs_n=0
-  while [ ! -e "@STATE@/cache-ready" ] && [ "$__cbs_n" -lt 12000 ]; do
-    sleep 0.05 2>/dev/null || sleep 1
-    __cbs_n=$((__cbs_n + 1))
+  while [ ! -e "$1" ] && [ ! -e "@STATE@/cache-ready" ]; do
+    [ "$__cbs_n" -ge $(( $2 * 20 )) ] && return 1
+    if sleep 0.05 2>/dev/null; then __cbs_n=$((__cbs_n + 1)); else sleep 1; __cbs_n=$((__cbs_n + 20)); fi
   done
+  return 0
 }
