@@ -1,9 +1,8 @@
 package io.jenkins.plugins.codebuildspec.parse;
 
 import io.jenkins.plugins.codebuildspec.testing.Hang;
-import java.util.Arrays;
 
-/** Inputs and a same-run comparison for the parser's complexity tests (speed itself is bench P5). */
+/** Inputs and a machine-independent measure of work for the parser's complexity tests (speed itself is bench P5). */
 final class ParseShapes {
     private ParseShapes() {
     }
@@ -15,31 +14,27 @@ final class ParseShapes {
     }
 
     /**
-     * How many times longer {@code big} takes to parse than {@code small}: the median of many warm runs of
-     * the small one against the best of three of the big one, each run guarded against a hang.
+     * How many times more memory parsing {@code big} allocates than parsing {@code small}. Bytes allocated
+     * by the parsing thread are a measure of work that no load on the machine changes, unlike time: linear
+     * work on 100x the text allocates about 100x, a reader that copies its window on every read thousands
+     * of times more.
      */
-    static double ratioOfParseTimes(String big, String small) {
-        BuildspecParser parser = new BuildspecParser();
-        for (int i = 0; i < 30; i++) {
+    static double ratioOfAllocatedBytes(String big, String small) {
+        return Hang.guard(() -> {
+            BuildspecParser parser = new BuildspecParser();
             parser.parse(small, "warm-up");
-        }
-        long[] smallRuns = new long[31];
-        for (int i = 0; i < smallRuns.length; i++) {
-            smallRuns[i] = timed(parser, small);
-        }
-        Arrays.sort(smallRuns);
-        long bigBest = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            bigBest = Math.min(bigBest, timed(parser, big));
-        }
-        return (double) bigBest / Math.max(1, smallRuns[smallRuns.length / 2]);
+            long smallBytes = allocatedBy(parser, small);
+            long bigBytes = allocatedBy(parser, big);
+            return (double) bigBytes / Math.max(1, smallBytes);
+        });
     }
 
-    private static long timed(BuildspecParser parser, String yaml) {
-        return Hang.guard(() -> {
-            long start = System.nanoTime();
-            parser.parse(yaml, "buildspec.yml");
-            return System.nanoTime() - start;
-        });
+    private static long allocatedBy(BuildspecParser parser, String yaml) {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        parser.parse(yaml, "buildspec.yml");
+        return threads.getThreadAllocatedBytes(id) - before;
     }
 }

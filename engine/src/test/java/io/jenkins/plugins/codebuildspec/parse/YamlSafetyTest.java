@@ -57,14 +57,14 @@ class YamlSafetyTest {
     @Test
     void aBuildspecJustUnderTheSizeLimitIsReadInLinearTime() {
         // At the old 3 Mi limit one plain scalar took SnakeYAML's reader over 2 s (found by the fuzzer): it
-        // copied its window on every 1 Ki read, quadratic in a token's length. Compared with a 100x smaller
-        // input in the same run, so the bound holds on any machine: here the whole-text reader gave 8-25x
-        // (fixed costs weigh on the small one), the old reader 290-480x.
+        // copied its window on every 1 Ki read, quadratic in a token's length. Measured as bytes allocated
+        // (work, which no load on the machine changes) against a 100x smaller input: here the whole-text
+        // reader gave 67-75x, SnakeYAML's reader 6,700-7,100x.
         for (String c : new String[] {"x", "#", ":", "\\"}) {
             String big = ParseShapes.oneScalar(c, BuildspecParser.MAX_CODE_POINTS - 1);
             String small = ParseShapes.oneScalar(c, (BuildspecParser.MAX_CODE_POINTS - 1) / 100);
-            assertThat(ParseShapes.ratioOfParseTimes(big, small)).as("parse time ratio, 100x the text, %s", c)
-                    .isLessThan(150);
+            assertThat(ParseShapes.ratioOfAllocatedBytes(big, small)).as("allocation ratio, 100x the text, %s", c)
+                    .isLessThan(500);
         }
     }
 
