@@ -10,14 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The byte patterns to mask, derived from secret values.
- *
- * <p>Empty values carry nothing to hide and are dropped. Short values (one or two characters) are kept: a
- * leaked short secret is still a leak, so a noisy log is the lesser evil.
- *
- * <p>A multi-line value contributes itself and each non-empty line, because a tool may print the lines of a
- * key or certificate separately, re-wrapped or re-indented. Lines are split the way {@link String#lines()}
- * does ({@code \n}, {@code \r\n}, and a lone {@code \r}), so the terminator never belongs to the line.
+ * The byte patterns to mask, derived from secret values by {@link SecretForms}: the value, its lines, and
+ * the quoted and encoded forms tools print it in. Empty values carry nothing to hide and are dropped.
  */
 final class SecretSet {
 
@@ -30,16 +24,10 @@ final class SecretSet {
     }
 
     static SecretSet of(Collection<String> values) {
-        // ByteBuffer compares by content, so duplicates (a line equal to another secret, say) collapse.
+        // ByteBuffer compares by content, so forms equal as bytes collapse.
         Set<ByteBuffer> unique = new LinkedHashSet<>();
-        for (String value : values) {
-            if (value == null || value.isEmpty()) {
-                continue;
-            }
-            unique.add(utf8(value));
-            if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-                value.lines().filter(line -> !line.isEmpty()).forEach(line -> unique.add(utf8(line)));
-            }
+        for (String form : SecretForms.of(values)) {
+            unique.add(utf8(form));
         }
         List<byte[]> patterns = new ArrayList<>(unique.size());
         for (ByteBuffer b : unique) {

@@ -23,6 +23,7 @@ import io.jenkins.plugins.codebuildspec.driver.DriverMarker;
 import io.jenkins.plugins.codebuildspec.log.DriverOutputSplitter;
 import io.jenkins.plugins.codebuildspec.log.KeepOpenOutputStream;
 import io.jenkins.plugins.codebuildspec.log.LogSink;
+import io.jenkins.plugins.codebuildspec.mask.SecretForms;
 import io.jenkins.plugins.codebuildspec.record.PhaseContext;
 import io.jenkins.plugins.codebuildspec.record.PhaseType;
 import io.jenkins.plugins.codebuildspec.record.Status;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import io.jenkins.plugins.codebuildspec.mask.SecretForms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -54,7 +55,11 @@ class SecretCorpusIT {
         return "'" + v.replace("'", "'\"'\"'") + "'";
     }
 
-    /** The eleven ways of printing secret {@code i} (variable {@code S<i>}). */
+    /**
+     * The ways of printing secret {@code i} (variable {@code S<i>}): eleven plain ones, then the forms tools
+     * print a value in (xtrace of bash and dash, {@code declare -p}, Base64 with and without a prefix and a
+     * trailing newline, a URL, a JSON string).
+     */
     private static List<String> ways(int i, String value) {
         String v = "\"$S" + i + "\"";
         return List.of(
@@ -69,7 +74,18 @@ class SecretCorpusIT {
                 "export EXP" + i + "=" + v,
                 "printf '%s' " + v + " > out/secret-" + i + ".txt",
                 "env | grep -A3 '^S" + i + "=' || true",
-                "printf '%s\\n' " + v + " | cat");
+                "printf '%s\\n' " + v + " | cat",
+                // The value from the environment, never on a child's command line (the process table is checked).
+                "bash -xc ': \"$S" + i + "\"'",
+                "dash -xc ': \"$S" + i + "\"'",
+                "bash -c 'declare -p S" + i + "'",
+                "printf '%s' " + v + " | base64 -w0; echo",
+                "printf 'user:%s' " + v + " | base64 -w0; echo",
+                "printf 'xy%s\\n' " + v + " | base64 -w0; echo",
+                // A URL and a JSON string, with perl-base (the image has neither jq nor python).
+                "printf '%s' " + v + " | perl -pe 's/([^A-Za-z0-9._~-])/sprintf(\"%%%02X\",ord($1))/ge'; echo",
+                "printf '%s' " + v + " | perl -0777 -pe 's/([\"\\\\])/\\\\$1/g; s/\\n/\\\\n/g; s/\\t/\\\\t/g; "
+                        + "s/\\r/\\\\r/g; s/([\\x00-\\x1f])/sprintf(\"\\\\u%04x\",ord($1))/ge'; echo");
     }
 
     private void run(List<String> secrets, boolean scanGlobalTmp) throws Exception {
@@ -151,10 +167,17 @@ class SecretCorpusIT {
         String processes = String.join("\n", processTable);
         String ourProcessLines = String.join("\n", ourProcesses);
         Map<String, String> exportedValues = r.exported();
+        List<String> leakViews = LeakViews.of(new String(console, StandardCharsets.UTF_8));
         for (int i = 0; i < secrets.size(); i++) {
             String s = secrets.get(i);
             String bytes = latin1(s);
             assertThat(consoleLatin1).as("console holds secret %d", i).doesNotContain(bytes);
+            if (s.length() >= SecretForms.MIN_DERIVED) { // shorter ones have no encoded forms masked (README)
+                for (int v = 0; v < leakViews.size(); v++) {
+                    assertThat(leakViews.get(v)).as("console view %d (quotes, escapes, %%, base64 undone) holds secret %d",
+                            v, i).doesNotContain(s);
+                }
+            }
             assertThat(record).as("record holds secret %d", i).doesNotContain(s);
             assertThat(new Gson().toJson(r.record())).as("record holds secret %d", i).doesNotContain(s);
             assertThat(exportedValues.get("EXP" + i)).as("exported %d", i).doesNotContain(s);
