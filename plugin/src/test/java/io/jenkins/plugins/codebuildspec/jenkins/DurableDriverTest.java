@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jenkins.plugins.codebuildspec.build.BuildContainer;
 import io.jenkins.plugins.codebuildspec.driver.DriverMarker;
+import io.jenkins.plugins.codebuildspec.mask.SecretForms;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
