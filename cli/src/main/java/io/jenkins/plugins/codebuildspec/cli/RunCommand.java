@@ -14,6 +14,7 @@ import io.jenkins.plugins.codebuildspec.env.SecretSource;
 import io.jenkins.plugins.codebuildspec.env.SecretsFile;
 import io.jenkins.plugins.codebuildspec.record.BuildRecordJson;
 import io.jenkins.plugins.codebuildspec.record.Status;
+import io.jenkins.plugins.codebuildspec.runtime.RuntimesFile;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -95,6 +96,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--docker", paramLabel = "PATH", defaultValue = "docker", description = "The docker CLI to use.")
     String docker;
+
+    @Option(names = "--runtimes", paramLabel = "FILE",
+            description = "A runtimes file for runtime-versions (the format of CodeBuild's images); default: the image's "
+                    + "/codebuild/image/config/runtimes.yml.")
+    Path runtimes;
 
     @Option(names = "--batch", description = "Run the buildspec's batch section: one child build per task.")
     boolean batch;
@@ -196,6 +202,7 @@ final class RunCommand implements Callable<Integer> {
                 .cacheDir(Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()))
                 .artifactsDir(Optional.ofNullable(artifacts).map(p -> p.toAbsolutePath().normalize()))
                 .reportsDir(Optional.ofNullable(reports).map(p -> p.toAbsolutePath().normalize()))
+                .runtimesFile(readRuntimes())
                 .build();
     }
 
@@ -236,6 +243,19 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageError(option + ": " + name + ": No user environment variables can start with CODEBUILD_");
         }
         return name;
+    }
+
+    private Optional<RuntimesFile> readRuntimes() {
+        if (runtimes == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RuntimesFile.parse(Files.readString(runtimes, StandardCharsets.UTF_8), runtimes.toString()));
+        } catch (IOException e) {
+            throw new UsageError("--runtimes: cannot read " + runtimes + ": " + e.getMessage());
+        } catch (RuntimesFile.Invalid e) {
+            throw new UsageError("--runtimes: " + e.getMessage());
+        }
     }
 
     private SecretSource readSecretsFile() {

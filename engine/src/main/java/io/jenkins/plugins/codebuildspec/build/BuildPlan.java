@@ -13,7 +13,13 @@ import io.jenkins.plugins.codebuildspec.parse.Diagnostic;
 import io.jenkins.plugins.codebuildspec.parse.ParseResult;
 import io.jenkins.plugins.codebuildspec.record.PhaseContext;
 import io.jenkins.plugins.codebuildspec.spec.Buildspec;
+import io.jenkins.plugins.codebuildspec.spec.Command;
+import io.jenkins.plugins.codebuildspec.spec.Phase;
+import io.jenkins.plugins.codebuildspec.spec.PhaseName;
+import io.jenkins.plugins.codebuildspec.spec.Position;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +70,35 @@ public record BuildPlan(
         Set<String> secrets = new HashSet<>(env.secretValues());
         SecretMasker masker = SecretMasker.of(secrets);
         DriverMarker marker = DriverMarker.random();
-        String script = DriverScript.generate(spec,
-                new DriverSettings(marker, BuildContainer.STATE, spec.env().shell(), env.plain(),
-                        request.cacheDir().isPresent()));
+        String script = DriverScript.generate(spec, settings(request, spec, env, marker));
         return new BuildPlan(parsed.diagnostics(), Optional.empty(), spec, builtIns, env, masker, marker,
                 CommandIndex.of(spec), script);
+    }
+
+    /**
+     * This plan with {@code first} run at the start of INSTALL, before the phase's own commands (the
+     * selected runtime versions' commands): logged, run and judged as the phase's commands are.
+     */
+    public BuildPlan withInstallCommandsFirst(BuildRequest request, List<Command> first) {
+        Optional<Phase> install = spec.phase(PhaseName.INSTALL);
+        List<Command> commands = new ArrayList<>(first);
+        install.ifPresent(p -> commands.addAll(p.commands()));
+        Phase phase = install.map(p -> new Phase(p.name(), p.runAs(), p.onFailure(), p.runtimeVersions(), commands,
+                p.finallyCommands(), p.position())).orElseGet(() -> new Phase(PhaseName.INSTALL, Optional.empty(),
+                Optional.empty(), Map.of(), commands, List.of(), Position.UNKNOWN));
+        Map<PhaseName, Phase> phases = new EnumMap<>(spec.phases());
+        phases.put(PhaseName.INSTALL, phase);
+        Buildspec changed = new Buildspec(spec.version(), spec.sourceName(), spec.runAs(), spec.env(), phases,
+                spec.artifacts(), spec.reports(), spec.cache(), spec.batch(), spec.proxy());
+        String changedScript = DriverScript.generate(changed, settings(request, changed, environment, marker));
+        return new BuildPlan(diagnostics, failure, changed, builtIns, environment, masker, marker,
+                CommandIndex.of(changed), changedScript);
+    }
+
+    private static DriverSettings settings(BuildRequest request, Buildspec spec, ResolvedEnvironment env,
+            DriverMarker marker) {
+        return new DriverSettings(marker, BuildContainer.STATE, spec.env().shell(), env.plain(),
+                request.cacheDir().isPresent());
     }
 
     /**

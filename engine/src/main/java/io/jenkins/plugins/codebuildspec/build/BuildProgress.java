@@ -27,7 +27,7 @@ import java.util.Optional;
  */
 public final class BuildProgress implements DriverListener {
     private final LogSink log;
-    private final CommandIndex commands;
+    private CommandIndex commands;
     private final SecretMasker masker;
     private final Map<PhaseType, PhaseRecord> phases = new LinkedHashMap<>();
     private final Map<String, String> exported = new LinkedHashMap<>();
@@ -42,6 +42,11 @@ public final class BuildProgress implements DriverListener {
     private boolean driverDone;
     private boolean uploadRequested;
     private final List<String> warnings = new ArrayList<>();
+
+    /** The commands of a plan that changed in DOWNLOAD_SOURCE (runtime versions added to INSTALL). */
+    public synchronized void commands(CommandIndex changed) {
+        this.commands = changed;
+    }
 
     public BuildProgress(LogSink log, CommandIndex commands, SecretMasker masker) {
         this.log = log;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.codebuildspec.build;
 import io.jenkins.plugins.codebuildspec.env.SecretSource;
 import io.jenkins.plugins.codebuildspec.parse.BuildspecParser;
 import io.jenkins.plugins.codebuildspec.parse.ParseResult;
+import io.jenkins.plugins.codebuildspec.runtime.RuntimesFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -21,6 +22,7 @@ import java.util.OptionalInt;
  * @param owner value of the owner label, e.g. {@code cli:host:pid:start}, for the reaper
  * @param ownerUid when present, files in the source tree are handed to this uid:gid at the end
  * @param cacheDir where the local cache lives; empty: no cache
+ * @param runtimesFile the runtimes file to select {@code runtime-versions} from; empty: the image's own
  */
 public record BuildRequest(
         Path sourceDir,
@@ -42,7 +44,8 @@ public record BuildRequest(
         boolean privileged,
         Optional<Path> cacheDir,
         Optional<Path> artifactsDir,
-        Optional<Path> reportsDir) {
+        Optional<Path> reportsDir,
+        Optional<RuntimesFile> runtimesFile) {
 
     public BuildRequest {
         Objects.requireNonNull(sourceDir, "sourceDir");
@@ -70,7 +73,7 @@ public record BuildRequest(
         return new BuildRequest(childSource, childBuildspec, sameSpec ? inlineBuildspec : Optional.empty(), childImage,
                 plain, secretOverrides, secretSource, timeout, project, buildNumber, initiator, sourceVersion,
                 resolvedSourceVersion, owner, ownerUid, ownerGid, childPrivileged, cacheDir, childArtifactsDir,
-                reportsDir.map(d -> d.resolve(childSource.getFileName().toString())));
+                reportsDir.map(d -> d.resolve(childSource.getFileName().toString())), runtimesFile);
     }
 
     /** Parses the buildspec: the inline text when there is one, else the file under the source. */
@@ -111,6 +114,7 @@ public record BuildRequest(
         private Optional<Path> cacheDir = Optional.empty();
         private Optional<Path> artifactsDir = Optional.empty();
         private Optional<Path> reportsDir = Optional.empty();
+        private Optional<RuntimesFile> runtimesFile = Optional.empty();
 
         private Builder(Path sourceDir, String image) {
             this.sourceDir = sourceDir;
@@ -187,10 +191,16 @@ public record BuildRequest(
             return this;
         }
 
+        /** The runtimes file for {@code runtime-versions} (the CLI's {@code --runtimes}); default: the image's. */
+        public Builder runtimesFile(Optional<RuntimesFile> file) {
+            this.runtimesFile = file;
+            return this;
+        }
+
         public BuildRequest build() {
             return new BuildRequest(sourceDir, buildspec, inline, image, plain, secret, secretSource, timeout, project,
                     buildNumber, initiator, sourceVersion, resolvedSourceVersion, owner, ownerUid, ownerGid, privileged,
-                    cacheDir, artifactsDir, reportsDir);
+                    cacheDir, artifactsDir, reportsDir, runtimesFile);
         }
     }
 }

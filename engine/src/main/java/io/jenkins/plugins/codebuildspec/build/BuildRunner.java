@@ -73,8 +73,9 @@ public final class BuildRunner {
         static final Executed FAULT = new Executed(true, Optional.empty());
     }
 
-    private Executed execute(BuildRequest request, BuildPlan plan, LogSink log, BuildProgress progress)
+    private Executed execute(BuildRequest request, BuildPlan prepared, LogSink log, BuildProgress progress)
             throws InterruptedException {
+        BuildPlan plan = prepared;
         progress.begin(PhaseType.DOWNLOAD_SOURCE);
         log.agent("CODEBUILD_SRC_DIR=" + plan.srcDir());
         log.agent("YAML location is " + request.buildspecFile());
@@ -86,7 +87,7 @@ public final class BuildRunner {
         }
         log.agent("Processing environment variables");
         log.agent("Phases found in YAML: " + plan.spec().phases().size());
-        plan.spec().phases().keySet().forEach(p -> log.agent(" " + p + ": " + plan.commands().count(p) + " commands"));
+        plan.spec().phases().keySet().forEach(p -> log.agent(" " + p + ": " + prepared.commands().count(p) + " commands"));
         if (plan.spec().batch().isPresent()) {
             log.agent("Ignoring the batch section: this is not a batch build");
         }
@@ -109,6 +110,13 @@ public final class BuildRunner {
                 progress.end(PhaseType.DOWNLOAD_SOURCE, Status.FAILED, noShell);
                 return Executed.NOTHING;
             }
+            RuntimeStep.Outcome runtimes = RuntimeStep.run(request, plan, container, log);
+            if (runtimes.failure().isPresent()) {
+                progress.end(PhaseType.DOWNLOAD_SOURCE, Status.FAILED, runtimes.failure());
+                return Executed.NOTHING;
+            }
+            plan = runtimes.plan();
+            progress.commands(plan.commands());
             log.agent("Moving to directory " + plan.srcDir());
             progress.end(PhaseType.DOWNLOAD_SOURCE, Status.SUCCEEDED, Optional.empty());
             Optional<BuildCache> cache = cache(request, plan, progress);
