@@ -84,12 +84,13 @@ final class BuildCache {
             script.append(' ').append(ShellQuote.quote(d.substring(1)));
         }
         script.append("; do [ -d \"/$d\" ] && set -- \"$@\" \"$d\"; done\n[ $# -gt 0 ] || exit 3\nexec tar -cf - \"$@\"\n");
+        notDirectories(container);
         try (CacheStore.Pending pending = store.begin(key)) {
             int status = container.pipe(List.of("sh", "-s"),
                     new java.io.ByteArrayInputStream(script.toString().getBytes(StandardCharsets.UTF_8)), pending.out(),
                     TIMEOUT);
             if (status == 3) {
-                progress.info("Nothing to cache: none of " + String.join(", ", dirs) + " exists");
+                progress.info("Nothing to cache: no directory of " + String.join(", ", dirs) + " exists");
             } else if (status != 0) {
                 progress.info("Warning: cache save failed (tar exit " + status + ")");
             } else if (pending.commit()) {
@@ -99,6 +100,27 @@ final class BuildCache {
             }
         } catch (IOException | DockerException e) {
             progress.info("Warning: cache save failed: " + e.getMessage());
+        }
+    }
+
+    /** Says which cache.paths entries exist but are files: the local cache keeps directories only. */
+    private void notDirectories(BuildContainer container) throws InterruptedException {
+        StringBuilder script = new StringBuilder("for d in");
+        for (String d : dirs) {
+            script.append(' ').append(ShellQuote.quote(d));
+        }
+        script.append("; do [ -e \"$d\" ] && [ ! -d \"$d\" ] && echo \"$d\"; done; exit 0\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            container.pipe(List.of("sh", "-s"), new java.io.ByteArrayInputStream(script.toString()
+                    .getBytes(StandardCharsets.UTF_8)), out, io.jenkins.plugins.codebuildspec.docker.DockerCli.CONTROL_TIMEOUT);
+        } catch (DockerException e) {
+            return; // the save that follows says what went wrong
+        }
+        for (String file : text(out).lines().filter(l -> !l.isBlank()).toList()) {
+            String parent = file.lastIndexOf('/') > 0 ? file.substring(0, file.lastIndexOf('/')) : "";
+            progress.info("Not cached: " + file + " is a file; the local cache keeps directories only (name its "
+                    + "directory instead: '" + parent + "/**/*')");
         }
     }
 

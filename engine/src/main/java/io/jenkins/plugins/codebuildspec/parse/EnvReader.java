@@ -5,6 +5,7 @@ import io.jenkins.plugins.codebuildspec.spec.EnvValue;
 import io.jenkins.plugins.codebuildspec.spec.Position;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,9 @@ final class EnvReader {
                 .map(f -> valueMap(f, true)).orElse(Map.of());
         Map<String, EnvValue> secretsManager = fields.get("secrets-manager")
                 .map(f -> valueMap(f, true)).orElse(Map.of());
-        List<String> exported = fields.get("exported-variables").map(this::exported).orElse(List.of());
+        Set<String> secretNames = new HashSet<>(parameterStore.keySet());
+        secretNames.addAll(secretsManager.keySet());
+        List<String> exported = fields.get("exported-variables").map(f -> exported(f, secretNames)).orElse(List.of());
         boolean gitHelper = reader.bool(fields, "git-credential-helper", false);
         return new EnvSection(shell, variables, parameterStore, secretsManager, exported, gitHelper);
     }
@@ -148,7 +151,11 @@ final class EnvReader {
         return true;
     }
 
-    private List<String> exported(Field f) {
+    /**
+     * The names to export. As CodeBuild, a name that cannot be exported is left out with a warning, and the
+     * build goes on: names starting with AWS_, and secrets (CodeBuild never exports those).
+     */
+    private List<String> exported(Field f, Set<String> secretNames) {
         List<String> names = new ArrayList<>();
         for (Text t : reader.scalarList(f, false)) {
             String name = t.value();
@@ -157,8 +164,11 @@ final class EnvReader {
                 reader.error(p, "invalid variable name " + Nodes.quote(name) + " in env.exported-variables: "
                         + "use letters, digits and underscores, not starting with a digit");
             } else if (name.startsWith("AWS_")) {
-                reader.error(p, "env.exported-variables cannot export " + name
-                        + ": names starting with AWS_ cannot be exported");
+                reader.warning(p, "env.exported-variables: " + name + " is not exported: names starting with AWS_ "
+                        + "cannot be exported");
+            } else if (secretNames.contains(name)) {
+                reader.warning(p, "env.exported-variables: " + name + " is not exported: it is a secret "
+                        + "(parameter-store or secrets-manager), and secrets are never exported");
             } else {
                 names.add(name);
             }

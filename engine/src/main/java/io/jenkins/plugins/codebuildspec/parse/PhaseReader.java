@@ -79,13 +79,10 @@ final class PhaseReader {
             return commandReader.read(c, "Finally");
         });
 
-        if (!fields.has("commands")) {
-            if (name != PhaseName.INSTALL) {
-                reader.error(f.position(), f.path() + " has no commands; pre_build, build and post_build "
-                        + "need a commands list");
-            } else if (fields.has("finally")) {
-                reader.error(f.position(), f.path() + " has finally but no commands; finally needs commands");
-            }
+        // CodeBuild runs a phase of only a finally block (release pipelines use `post_build: finally: [...]`).
+        if (!fields.has("commands") && !fields.has("finally") && name != PhaseName.INSTALL) {
+            reader.error(f.position(), f.path() + " has no commands; pre_build, build and post_build "
+                    + "need a commands list (or a finally block)");
         }
         return Optional.of(new Phase(name, runAs, onFailure, runtimes,
                 commands.orElse(List.of()), finallyCommands.orElse(List.of()), f.position()));

@@ -80,10 +80,24 @@ class EnvValidationTest {
         assertThat(env(v02("env:\n  exported-variables:\n    - IMAGE_TAG\n    - RESULT\n")).exportedVariables())
                 .containsExactly("IMAGE_TAG", "RESULT");
         assertThat(diagnostics(v02("env:\n  exported-variables: [AWS_REGION, bad-name]\n"))).containsExactly(
-                "buildspec.yml:7:24: error: env.exported-variables cannot export AWS_REGION: names starting with "
-                        + "AWS_ cannot be exported",
+                "buildspec.yml:7:24: warning: env.exported-variables: AWS_REGION is not exported: names starting "
+                        + "with AWS_ cannot be exported",
                 "buildspec.yml:7:36: error: invalid variable name 'bad-name' in env.exported-variables: use "
                         + "letters, digits and underscores, not starting with a digit");
+    }
+
+    @Test
+    void secretsAndAwsNamesAreNotExportedAndTheBuildGoesOn() {
+        String yaml = v02("env:\n  parameter-store:\n    DB_PASS: /app/db\n  secrets-manager:\n    TOKEN: prod/api:token\n"
+                + "  exported-variables: [DB_PASS, TOKEN, AWS_REGION, IMAGE_TAG]\n");
+        assertThat(env(yaml).exportedVariables()).containsExactly("IMAGE_TAG");
+        assertThat(diagnostics(yaml)).containsExactly(
+                "buildspec.yml:11:24: warning: env.exported-variables: DB_PASS is not exported: it is a secret "
+                        + "(parameter-store or secrets-manager), and secrets are never exported",
+                "buildspec.yml:11:33: warning: env.exported-variables: TOKEN is not exported: it is a secret "
+                        + "(parameter-store or secrets-manager), and secrets are never exported",
+                "buildspec.yml:11:40: warning: env.exported-variables: AWS_REGION is not exported: names starting "
+                        + "with AWS_ cannot be exported");
     }
 
     @Test

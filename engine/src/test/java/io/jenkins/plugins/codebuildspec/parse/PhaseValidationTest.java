@@ -65,13 +65,15 @@ class PhaseValidationTest {
     }
 
     @Test
-    void commandsAreRequiredExceptInInstall() {
+    void commandsOrFinallyAreRequiredExceptInInstall() {
         assertThat(diagnostics("version: 0.2\nphases:\n  pre_build:\n  post_build:\n    finally: [a]\n"))
                 .containsExactly(
                         "buildspec.yml:3:3: error: phases.pre_build has no commands; pre_build, build and post_build "
-                                + "need a commands list",
-                        "buildspec.yml:4:3: error: phases.post_build has no commands; pre_build, build and "
-                                + "post_build need a commands list");
+                                + "need a commands list (or a finally block)");
+        ParseResult onlyFinally = parse("version: 0.2\nphases:\n  post_build:\n    finally:\n      - aws s3 cp a b\n");
+        assertThat(onlyFinally.diagnostics()).isEmpty();
+        assertThat(onlyFinally.buildspec().orElseThrow().phase(PhaseName.POST_BUILD).orElseThrow().finallyCommands())
+                .extracting(c -> c.text()).containsExactly("aws s3 cp a b");
         ParseResult install = parse("version: 0.2\nphases:\n  install:\n    runtime-versions:\n      java: corretto17\n"
                 + "      python: 3.x\n");
         assertThat(install.diagnostics()).isEmpty();
@@ -80,9 +82,8 @@ class PhaseValidationTest {
     }
 
     @Test
-    void finallyNeedsCommandsInInstallToo() {
-        assertThat(diagnostics("version: 0.2\nphases:\n  install:\n    finally: [a]\n")).containsExactly(
-                "buildspec.yml:3:3: error: phases.install has finally but no commands; finally needs commands");
+    void aFinallyBlockAloneIsAcceptedInInstallToo() {
+        assertThat(diagnostics("version: 0.2\nphases:\n  install:\n    finally: [a]\n")).isEmpty();
     }
 
     @Test

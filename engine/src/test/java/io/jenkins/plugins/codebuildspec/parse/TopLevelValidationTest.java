@@ -131,7 +131,7 @@ class TopLevelValidationTest {
                 "buildspec.yml:3:3: error: Invalid buildspec phase name: POSTBUILD. Expecting: "
                         + "BUILD,INSTALL,POST_BUILD,PRE_BUILD (did you mean 'post_build'?)",
                 "buildspec.yml:5:3: error: phases.build has no commands; pre_build, build and post_build need a "
-                        + "commands list",
+                        + "commands list (or a finally block)",
                 "buildspec.yml:6:17: error: Invalid phases.build.on-failure value 'NEVER'. Expecting: ABORT, "
                         + "CONTINUE, RETRY, RETRY-<count>, RETRY-<regex>, RETRY-<count>-<regex>",
                 "buildspec.yml:8:10: error: env.shell must be one of sh, /bin/sh, bash, /bin/bash, found 'zsh'");
