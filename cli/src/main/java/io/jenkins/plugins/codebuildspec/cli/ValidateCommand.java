@@ -20,6 +20,10 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Buildspec, relative to the source directory (default: ${DEFAULT-VALUE}).")
     String buildspec;
 
+    @Option(names = "--batch", description = "Check the batch section as a batch build does: its problems are errors "
+            + "(a plain build only warns about them and ignores the section).")
+    boolean batch;
+
     @Override
     public Integer call() {
         if (!Files.isDirectory(source)) {
@@ -30,7 +34,8 @@ final class ValidateCommand implements Callable<Integer> {
             // Nothing to validate: a mistake in the command line, said the way the build says it.
             throw new UsageError("stat " + file.toAbsolutePath() + ": no such file or directory");
         }
-        ParseResult result = new BuildspecParser().parse(file, buildspec);
+        ParseResult parsed = new BuildspecParser().parse(file, buildspec);
+        ParseResult result = batch ? parsed : parsed.forPlainBuild();
         for (Diagnostic d : result.diagnostics()) {
             System.out.println(d);
         }

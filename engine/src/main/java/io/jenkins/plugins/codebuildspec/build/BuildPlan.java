@@ -54,7 +54,8 @@ public record BuildPlan(
                 request.buildNumber(), srcDir, start.toEpochMilli(), request.initiator(), request.image(),
                 request.sourceVersion(), request.resolvedSourceVersion());
         SecretMasker cliSecrets = SecretMasker.of(request.secretOverrides().values());
-        ParseResult parsed = request.parseBuildspec();
+        // A batch build validated the batch section before its children got here; a plain build ignores it.
+        ParseResult parsed = request.parseBuildspec().forPlainBuild();
         if (parsed.hasErrors() || parsed.buildspec().isEmpty()) {
             String message = parsed.errors().stream().map(Diagnostic::toString).collect(Collectors.joining("; "));
             return failed(parsed.diagnostics(), PhaseContext.YAML_FILE_ERROR, message, builtIns, cliSecrets);

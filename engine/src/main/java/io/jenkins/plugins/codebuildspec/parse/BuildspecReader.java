@@ -59,7 +59,9 @@ final class BuildspecReader {
         Optional<ArtifactsSpec> artifacts = top.get("artifacts").flatMap(new ArtifactsReader(reader)::read);
         Map<String, ReportGroup> reports = top.get("reports").map(new ReportsReader(reader)::read).orElse(Map.of());
         Optional<CacheSpec> cache = top.get("cache").flatMap(new CacheReader(reader)::read);
+        int beforeBatch = reader.diagnostics().size();
         Optional<BatchSpec> batch = top.get("batch").flatMap(new BatchReader(reader)::read);
+        reader.diagnostics().markBatch(beforeBatch);
         Optional<ProxySpec> proxy = top.get("proxy").flatMap(new ProxyReader(reader)::read);
         return Optional.of(new Buildspec(version, sourceName, runAs, env, phases, artifacts, reports, cache, batch,
                 proxy));

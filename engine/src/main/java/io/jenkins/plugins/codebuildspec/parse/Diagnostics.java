@@ -11,6 +11,8 @@ import java.util.Optional;
 final class Diagnostics {
     private final String source;
     private final List<Diagnostic> list = new ArrayList<>();
+    private int batchFrom = -1;
+    private int batchTo = -1;
 
     Diagnostics(String source) {
         this.source = source;
@@ -28,11 +30,33 @@ final class Diagnostics {
         return list.stream().anyMatch(Diagnostic::isError);
     }
 
+    int size() {
+        return list.size();
+    }
+
+    /** The diagnostics from {@code from} to now came from the batch section (a plain build ignores it). */
+    void markBatch(int from) {
+        batchFrom = from;
+        batchTo = list.size();
+    }
+
     ParseResult result(Optional<Buildspec> buildspec) {
         // Stable sort: diagnostics at the same place keep the order the readers found them in.
         List<Diagnostic> sorted = new ArrayList<>(list);
         sorted.sort(Comparator.comparingInt((Diagnostic d) -> d.position().line())
                 .thenComparingInt(d -> d.position().column()));
-        return new ParseResult(hasErrors() ? Optional.empty() : buildspec, sorted);
+        List<Diagnostic> batch = batchFrom < 0 ? List.of() : list.subList(batchFrom, batchTo);
+        boolean otherErrors = false;
+        for (int i = 0; i < list.size(); i++) {
+            otherErrors |= list.get(i).isError() && (i < batchFrom || i >= batchTo);
+        }
+        Optional<Buildspec> withoutBatch = otherErrors ? Optional.empty() : buildspec.map(Diagnostics::withoutBatch);
+        return new ParseResult(hasErrors() ? Optional.empty() : buildspec, sorted,
+                hasErrors() ? withoutBatch : buildspec, batch);
+    }
+
+    private static Buildspec withoutBatch(Buildspec b) {
+        return new Buildspec(b.version(), b.sourceName(), b.runAs(), b.env(), b.phases(), b.artifacts(), b.reports(),
+                b.cache(), Optional.empty(), b.proxy());
     }
 }

@@ -89,6 +89,22 @@ class SectionValidationTest {
     }
 
     @Test
+    void aPlainBuildIgnoresABrokenBatchSectionWithAWarning() {
+        ParseResult strict = parse(v02("batch:\n  fast-fail: true\n"));
+        assertThat(strict.hasErrors()).isTrue();
+        ParseResult plain = strict.forPlainBuild();
+        assertThat(plain.hasErrors()).isFalse();
+        assertThat(plain.buildspec().orElseThrow().batch()).isEmpty();
+        assertThat(plain.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "buildspec.yml:6:1: warning: batch needs exactly one of build-list, build-graph, build-matrix, "
+                        + "build-fanout; found none (the batch section is ignored: this is not a batch build)");
+        ParseResult otherError = parse(v02("batch:\n  fast-fail: true\nbogus: [\n"));
+        assertThat(otherError.forPlainBuild().hasErrors()).as("an error outside batch still fails").isTrue();
+        ParseResult good = parse(v02("batch:\n  build-list:\n    - identifier: a\n"));
+        assertThat(good.forPlainBuild()).isSameAs(good);
+    }
+
+    @Test
     void batchNeedsExactlyOneKind() {
         assertThat(diagnostics(v02("batch:\n  fast-fail: true\n"))).containsExactly(
                 "buildspec.yml:6:1: error: batch needs exactly one of build-list, build-graph, build-matrix, "

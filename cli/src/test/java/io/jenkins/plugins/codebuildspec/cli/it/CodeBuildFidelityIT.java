@@ -57,6 +57,34 @@ class CodeBuildFidelityIT {
     }
 
     @Test
+    void aBrokenBatchSectionIsAWarningInAPlainBuildAndAnErrorInABatchBuild() {
+        Workspace ws = new Workspace(tmp).buildspec("""
+                version: 0.2
+                batch:
+                  fast-fail: true
+                phases:
+                  build:
+                    commands:
+                      - echo plain
+                """);
+        CliResult plain = ws.run(TestImages.BUSYBOX);
+        assertThat(plain.exit()).as(plain.toString()).isZero();
+        assertThat(plain.log()).contains("buildspec.yml:2:1: warning: batch needs exactly one of build-list, "
+                + "build-graph, build-matrix, build-fanout; found none (the batch section is ignored: this is not a "
+                + "batch build)");
+        assertThat(plain.commandOutput()).containsExactly("plain");
+
+        assertThat(ws.cli("validate", "--source", ws.src().toString()).exit()).isZero();
+        CliResult strict = ws.cli("validate", "--batch", "--source", ws.src().toString());
+        assertThat(strict.exit()).isEqualTo(1);
+        assertThat(strict.output()).contains("buildspec.yml:2:1: error: batch needs exactly one of");
+
+        CliResult batch = ws.args("--batch").run(TestImages.BUSYBOX);
+        assertThat(batch.exit()).as(batch.toString()).isEqualTo(1);
+        assertThat(batch.output()).contains("buildspec.yml:2:1: error: batch needs exactly one of");
+    }
+
+    @Test
     void aCachePathThatIsAFileIsSaidToBeOne() {
         CliResult r = new Workspace(tmp).buildspec("""
                 version: 0.2
