@@ -19,6 +19,13 @@ import java.util.Optional;
  */
 public final class DriverScript {
     private static final String PRELUDE = loadPrelude();
+    private static final String STATEFUL = "__cbs_cmd ";
+    /**
+     * A command that may unset a variable runs with the (slower) tracking of what it unset, so that the next
+     * command does not see the old value again; every other command skips that cost.
+     */
+    private static final String STATEFUL_UNSET = "__cbs_cmdu ";
+    private static final java.util.regex.Pattern UNSET = java.util.regex.Pattern.compile("\\bunset\\b");
 
     private DriverScript() {
     }
@@ -96,7 +103,8 @@ public final class DriverScript {
     private static void appendBlock(StringBuilder out, String runner, List<CommandRef> commands) {
         boolean first = true;
         for (CommandRef c : commands) {
-            String call = runner + c.id() + " " + ShellQuote.quote(c.text());
+            String call = (runner.equals(STATEFUL) && UNSET.matcher(c.text()).find() ? STATEFUL_UNSET : runner)
+                    + c.id() + " " + ShellQuote.quote(c.text());
             if (first) {
                 out.append("    ").append(call).append('\n');
             } else {
@@ -138,7 +146,7 @@ public final class DriverScript {
         if (spec.isLegacyVersion()) {
             return "__cbs_cmd1 ";
         }
-        return user.map(u -> "__cbs_cmd_as " + ShellQuote.quote(u) + " ").orElse("__cbs_cmd ");
+        return user.map(u -> "__cbs_cmd_as " + ShellQuote.quote(u) + " ").orElse(STATEFUL);
     }
 
     private static boolean isRoot(String user) {

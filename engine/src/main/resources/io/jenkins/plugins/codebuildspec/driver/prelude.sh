@@ -45,6 +45,33 @@ __cbs_cmd() {
   [ "$2" = 0 ] || __cbs_failed "$1" "$2"
 }
 
+# $1 = command id, $2 = command text that may `unset` (version 0.2): as __cbs_cmd, and the variables the
+# command unset are unset for the next command too (the dump of its state cannot say what is gone).
+__cbs_cmdu() {
+  __cbs_ev "C $1"
+  : >"@STATE@/vars"
+  : >"@STATE@/unset"
+  ( __cbs_before=$(set | sed -n 's/^\([A-Za-z_][A-Za-z0-9_]*\)=.*/\1/p' 2>/dev/null)
+    trap '{ __cbs_x0=$?; __cbs_gone; (exit "$__cbs_x0"); __cbs_save; } 2>/dev/null' 0; eval "$2" )
+  set -- "$1" "$?"
+  __cbs_restore
+  if [ -s "@STATE@/unset" ]; then
+    while IFS= read -r __cbs_n; do unset "$__cbs_n" 2>/dev/null || :; done <"@STATE@/unset"
+  fi
+  [ "$2" = 0 ] || __cbs_failed "$1" "$2"
+}
+
+# Names the shell had before the command and has no more; the shell's own variables are not the command's.
+__cbs_gone() {
+  for __cbs_n in $__cbs_before; do
+    case $__cbs_n in
+      __cbs_*|PPID|OPTIND|LINENO|RANDOM|SECONDS|IFS|PS1|PS2|PS4|PWD|OLDPWD|_|BASH*|SHELLOPTS|EUID|UID|GROUPS) continue ;;
+    esac
+    eval "[ -n \"\${$__cbs_n+x}\" ]" || printf '%s\n' "$__cbs_n"
+  done >"@STATE@/unset"
+  unset __cbs_before
+}
+
 # $1 = command id, $2 = command text (version 0.1: a fresh shell in the source directory).
 __cbs_cmd1() {
   __cbs_ev "C $1"

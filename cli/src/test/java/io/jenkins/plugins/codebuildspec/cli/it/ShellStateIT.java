@@ -48,25 +48,33 @@ class ShellStateIT {
                 "child PLAIN=unset EXPORTED=two");
     }
 
-    /**
-     * Observed behaviour, documented because it is deterministic: an {@code unset} does not carry
-     * over to the next command (the state carries values forward, not removals). CodeBuild's own
-     * behaviour here is not documented.
-     */
-    @Test
-    void unsetDoesNotCarryOverToTheNextCommand(@TempDir Path tmp) {
+    /** 0.2 promises one shell's state across commands and phases: an unset is state too. */
+    @ParameterizedTest
+    @MethodSource(SHELLS)
+    void unsetCarriesOverToTheNextCommandsAndPhases(String image, @TempDir Path tmp) {
         CliResult r = new Workspace(tmp).buildspec("""
                 version: 0.2
+                env:
+                  variables:
+                    FROM_ENV: e
                 phases:
                   build:
                     commands:
-                      - A=1; export B=2
-                      - unset A B; echo "same command A=${A-unset} B=${B-unset}"
-                      - echo "next command A=${A-unset} B=${B-unset}"
-                """).run(TestImages.BUSYBOX);
+                      - A=1; export B=2; C='multi
+                        PATH=not-a-name'
+                      - unset A B FROM_ENV; echo "same command A=${A-unset} B=${B-unset}"
+                      - echo "next command A=${A-unset} B=${B-unset} C-set=${C+yes} FROM_ENV=${FROM_ENV-unset}"
+                      - sh -c 'echo "child B=${B-unset} FROM_ENV=${FROM_ENV-unset}"'; exit 3
+                    finally:
+                      - unset C; echo "finally C=${C-unset}"
+                  post_build:
+                    commands:
+                      - echo "post C=${C-unset} PATH-kept=$([ -n "$PATH" ] && echo yes)"
+                """).run(image);
 
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.commandOutput()).containsExactly("same command A=unset B=unset", "next command A=1 B=2");
+        assertThat(r.commandOutput()).containsExactly("same command A=unset B=unset",
+                "next command A=unset B=unset C-set=yes FROM_ENV=unset", "child B=unset FROM_ENV=unset",
+                "finally C=unset", "post C=unset PATH-kept=yes");
     }
 
     @ParameterizedTest
