@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codebuildspec.cli;
 
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +26,8 @@ public final class Main implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        OptionalInt relaunched = Utf8Relaunch.ifNeeded(args);
+        System.exit(relaunched.isPresent() ? relaunched.getAsInt() : commandLine().execute(args));
     }
 
     /** {@code codebuild-spec} alone is a command-line error, like any other (exit 2). */

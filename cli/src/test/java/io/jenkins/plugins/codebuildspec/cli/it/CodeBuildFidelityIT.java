@@ -85,6 +85,24 @@ class CodeBuildFidelityIT {
     }
 
     @Test
+    void nonAsciiArtifactNamesWorkUnderACLocale() throws Exception {
+        Path artifacts = tmp.resolve("artifacts");
+        CliResult r = new Workspace(tmp).buildspec("""
+                version: 0.2
+                phases:
+                  build:
+                    commands:
+                      - echo x > "résumé €.txt"
+                artifacts:
+                  files: ['*.txt']
+                """).processEnv("LANG", "C").processEnv("LC_ALL", "C").args("--artifacts", artifacts.toString())
+                .run(TestImages.BUSYBOX);
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(Files.readString(artifacts.resolve("résumé €.txt"))).isEqualTo("x\n");
+    }
+
+    @Test
     void aCachePathThatIsAFileIsSaidToBeOne() {
         CliResult r = new Workspace(tmp).buildspec("""
                 version: 0.2

@@ -24,10 +24,15 @@ final class TerminalCli implements AutoCloseable {
     private final Thread pump;
 
     TerminalCli(List<String> command, Path dir) {
+        this(command, dir, java.util.Map.of());
+    }
+
+    TerminalCli(List<String> command, Path dir, java.util.Map<String, String> env) {
         String line = "exec " + command.stream().map(TerminalCli::quote).collect(Collectors.joining(" "));
         ProcessBuilder pb = new ProcessBuilder("script", "--quiet", "--flush", "--return", "--command", line,
                 "/dev/null").directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("SHELL", "/bin/sh");
+        pb.environment().putAll(env);
         try {
             process = pb.start();
         } catch (IOException e) {

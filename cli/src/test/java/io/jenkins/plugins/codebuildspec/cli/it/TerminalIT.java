@@ -39,11 +39,15 @@ class TerminalIT {
     }
 
     private TerminalCli start(Workspace ws) {
+        return start(ws, java.util.Map.of());
+    }
+
+    private TerminalCli start(Workspace ws, java.util.Map<String, String> env) {
         List<String> run = Cli.command("run", "--source", ws.src().toString(), "--image", TestImages.BUSYBOX,
                 "--record", ws.record().toString());
         List<String> cmd = Signals.withDefault("INT", run).orElse(null);
         assumeTrue(cmd != null, "SIGINT is ignored by the test JVM and 'env --default-signal' cannot undo it");
-        return new TerminalCli(cmd, tmp);
+        return new TerminalCli(cmd, tmp, env);
     }
 
     @ParameterizedTest(name = "Ctrl-C {0} ms after the first output of the build")
@@ -62,6 +66,23 @@ class TerminalIT {
             assertThat(r.phaseStatuses()).containsEntry("BUILD", "STOPPED").doesNotContainKey("POST_BUILD");
             assertThat(r.log()).contains("Phase complete: BUILD State: STOPPED").contains("BUILD_STOPPED")
                     .doesNotContain("ended unexpectedly").doesNotContain("post-build-ran");
+            assertThat(Docker.containers(Docker.BUILD_ID, r.record().get("id").getAsString())).isEmpty();
+        }
+    }
+
+    @Test
+    void ctrlCUnderACLocaleReachesTheRelaunchedCliOnce() throws Exception {
+        // Under LANG=C the CLI runs itself again under C.UTF-8 (file names); Ctrl-C must still stop it cleanly.
+        Workspace ws = new Workspace(tmp).buildspec(SLEEPING);
+        try (TerminalCli cli = start(ws, java.util.Map.of("LANG", "C", "LC_ALL", "C"))) {
+            cli.awaitScreen("started-sleeping", Duration.ofSeconds(90));
+            cli.typeCtrlC();
+            int exit = cli.awaitExit(Duration.ofSeconds(90));
+            CliResult r = new CliResult(exit, cli.screen().getBytes(), Files.readString(ws.record()));
+
+            assertThat(exit).as(r.toString()).isEqualTo(1);
+            assertThat(r.buildStatus()).isEqualTo("STOPPED");
+            assertThat(cli.screen()).doesNotContain("already stopping");
             assertThat(Docker.containers(Docker.BUILD_ID, r.record().get("id").getAsString())).isEmpty();
         }
     }
