@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The container is started as CodeBuild does and removed on every path. */
 class ContainerLifecycleIT {
-    private static final String SLEEPING = """
+    /** A build that sleeps in BUILD after saying so: for stops, signals and timeouts. */
+    static final String SLEEPING = """
             version: 0.2
             phases:
               build:

@@ -18,17 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * clients the CLI starts included; the build must still end STOPPED, every time, whatever the moment.
  */
 class TerminalIT {
-    private static final String SLEEPING = """
-            version: 0.2
-            phases:
-              build:
-                commands:
-                  - echo started-sleeping
-                  - sleep 600
-              post_build:
-                commands:
-                  - echo post-build-ran
-            """;
+    private static final String SLEEPING = ContainerLifecycleIT.SLEEPING;
 
     @TempDir
     Path tmp;
