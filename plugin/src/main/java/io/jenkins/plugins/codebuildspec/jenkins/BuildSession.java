@@ -27,6 +27,7 @@ import io.jenkins.plugins.codebuildspec.mask.SecretForms;
 import io.jenkins.plugins.codebuildspec.record.PhaseContext;
 import io.jenkins.plugins.codebuildspec.record.PhaseType;
 import io.jenkins.plugins.codebuildspec.record.Status;
+import io.jenkins.plugins.codebuildspec.spec.PhaseName;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -177,6 +178,11 @@ final class BuildSession implements Serializable {
         }
         if (plan.spec().batch().isPresent()) {
             log.agent("Ignoring the batch section: this is not a batch build");
+        }
+        if (plan.spec().phase(PhaseName.INSTALL).map(p -> !p.runtimeVersions().isEmpty()).orElse(false)) {
+            // Said, never silent: the selection runs in the engine's phase machine, which this host does not use yet.
+            log.agent("Skipping install of runtimes. Runtime version selection is not run by the Jenkins plugin yet "
+                    + "(the codebuild-spec CLI runs it)");
         }
         return true;
     }
