@@ -100,20 +100,18 @@ public final class BuildRunner {
         }
         BuildContainer container = new BuildContainer(docker, containerSpec(request, plan), plan.srcDir());
         try {
+            StopRequest stop = new StopRequest(() -> stopRequested);
             Optional<PhaseContext> fault = provision(request, container, log);
             if (fault.isPresent()) {
-                progress.end(PhaseType.DOWNLOAD_SOURCE, Status.FAULT, fault);
-                return Executed.FAULT;
+                return endDownloadSource(progress, stop, Status.FAULT, fault);
             }
             Optional<PhaseContext> noShell = checkShell(plan, container);
             if (noShell.isPresent()) {
-                progress.end(PhaseType.DOWNLOAD_SOURCE, Status.FAILED, noShell);
-                return Executed.NOTHING;
+                return endDownloadSource(progress, stop, Status.FAILED, noShell);
             }
             RuntimeStep.Outcome runtimes = RuntimeStep.run(request, plan, container, log);
             if (runtimes.failure().isPresent()) {
-                progress.end(PhaseType.DOWNLOAD_SOURCE, Status.FAILED, runtimes.failure());
-                return Executed.NOTHING;
+                return endDownloadSource(progress, stop, Status.FAILED, runtimes.failure());
             }
             plan = runtimes.plan();
             progress.commands(plan.commands());
@@ -136,6 +134,18 @@ public final class BuildRunner {
         } finally {
             finalizing(progress, container, request);
         }
+    }
+
+    /** DOWNLOAD_SOURCE failed: STOPPED when a stop caused it (see {@link StopRequest}), else as it failed. */
+    private static Executed endDownloadSource(BuildProgress progress, StopRequest stop, Status status,
+            Optional<PhaseContext> context) throws InterruptedException {
+        if (stop.explains()) {
+            progress.end(PhaseType.DOWNLOAD_SOURCE, Status.STOPPED,
+                    Optional.of(new PhaseContext(PhaseContext.BUILD_STOPPED, "Build stopped")));
+            return Executed.NOTHING;
+        }
+        progress.end(PhaseType.DOWNLOAD_SOURCE, status, context);
+        return status == Status.FAULT ? Executed.FAULT : Executed.NOTHING;
     }
 
     /** {@code env.shell: bash} needs a bash in the image; sh is always there (CodeBuild requires it). */

@@ -50,6 +50,10 @@ final class DriverSession {
         try {
             driver = container.runDriver(plan.script(), plan.spec().env().shell(), plan.environment().secret(), splitter);
         } catch (DockerException e) {
+            if (new StopRequest(stopRequested).explains()) {
+                progress.interrupt(Status.STOPPED, new PhaseContext(PhaseContext.BUILD_STOPPED, "Build stopped"));
+                return false;
+            }
             progress.interrupt(Status.FAULT, new PhaseContext(PhaseContext.CLIENT_ERROR, e.getMessage()));
             return true;
         }

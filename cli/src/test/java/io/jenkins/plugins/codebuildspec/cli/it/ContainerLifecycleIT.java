@@ -111,6 +111,28 @@ class ContainerLifecycleIT {
     }
 
     @Test
+    void aStopThatComesWithTheFailureItCausesWinsOverIt() throws Exception {
+        // At a terminal, Ctrl-C can kill the process being started for Docker a moment before the CLI has
+        // recorded the stop. This docker stand-in fails at once, and the CLI's SIGINT follows 20 ms later.
+        Path docker = tmp.resolve("docker-interrupted");
+        Files.writeString(docker, "#!/bin/sh\ncli=$PPID\n(sleep 0.02; kill -INT $cli) >/dev/null 2>&1 &\nexit 1\n");
+        assertThat(docker.toFile().setExecutable(true)).isTrue();
+        Workspace ws = new Workspace(tmp).buildspec(SLEEPING);
+        List<String> cmd = Signals.withDefault("INT", Cli.command("run", "--source", ws.src().toString(), "--image",
+                TestImages.BUSYBOX, "--record", ws.record().toString(), "--docker", docker.toString())).orElse(null);
+        assumeTrue(cmd != null, "SIGINT is ignored by the test JVM and 'env --default-signal' cannot undo it");
+        try (BackgroundCli cli = new BackgroundCli(cmd, tmp, Map.of())) {
+            int exit = cli.awaitExit(Duration.ofSeconds(60));
+            CliResult r = new CliResult(exit, cli.output().getBytes(), Files.readString(ws.record()));
+
+            assertThat(exit).as(r.toString()).isEqualTo(1);
+            assertThat(r.buildStatus()).isEqualTo("STOPPED");
+            assertThat(r.log()).contains("Phase complete: DOWNLOAD_SOURCE State: STOPPED")
+                    .doesNotContain("Docker is not available");
+        }
+    }
+
+    @Test
     void containersOfAKilledCliAreReapedByGcAndByTheNextRun() throws Exception {
         Workspace ws = new Workspace(tmp).buildspec(SLEEPING);
         for (String reaper : List.of("gc", "next run")) {
