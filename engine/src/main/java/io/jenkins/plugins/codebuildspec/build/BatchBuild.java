@@ -150,9 +150,4 @@ public final class BatchBuild {
             }
         }
     }
-
-    /** The batch status as an exit decision: SUCCEEDED only when every required child did. */
-    public static boolean succeeded(Optional<BatchResult> result) {
-        return result.map(r -> r.status() == Status.SUCCEEDED).orElse(false);
-    }
 }

@@ -18,10 +18,6 @@ final class StopRequest {
         this.requested = requested;
     }
 
-    boolean isRequested() {
-        return requested.getAsBoolean();
-    }
-
     /** After a failure: true when it was (or is about to be) caused by a stop. */
     boolean explains() throws InterruptedException {
         long end = System.nanoTime() + GRACE_MILLIS * 1_000_000;
