@@ -9,7 +9,6 @@ import io.jenkins.plugins.codebuildspec.batch.ChildRunner;
 import io.jenkins.plugins.codebuildspec.docker.DockerCli;
 import io.jenkins.plugins.codebuildspec.parse.Diagnostic;
 import io.jenkins.plugins.codebuildspec.parse.ParseResult;
-import io.jenkins.plugins.codebuildspec.record.Status;
 import io.jenkins.plugins.codebuildspec.spec.BatchSpec;
 import java.io.IOException;
 import java.io.OutputStream;
