@@ -24,7 +24,11 @@ class ConcurrencyIT {
     @TempDir
     Path tmp;
 
-    private static String buildspec(String id, String sleep) {
+    /** The long build waits for the test to release it (never for a time: a loaded machine may take any). */
+    private static final String WAIT_FOR_RELEASE =
+            "n=0; while [ ! -e release ] && [ $n -lt 1500 ]; do sleep 0.2; n=$((n + 1)); done";
+
+    private static String buildspec(String id, String wait) {
         return """
                 version: 0.2
                 phases:
@@ -32,19 +36,19 @@ class ConcurrencyIT {
                     commands:
                       - touch mine-%1$s && echo "%1$s-ready"
                       - for n in $(seq 1 200); do echo "%1$s line $n"; echo "%1$s err $n" >&2; done
-                      - sleep %2$s
+                      - %2$s
                       - echo "%1$s sees $(ls | tr '\\n' ' ')"
                       - mkdir -p out && echo "%1$s" > out/%1$s.txt && echo "%1$s" > out/common.txt
                 artifacts:
                   files: ['out/*']
-                """.formatted(id, sleep);
+                """.formatted(id, wait);
     }
 
     private record Run(String id, Workspace ws, Path artifacts, BackgroundCli cli) {
     }
 
-    private Run start(String id, String sleep) {
-        Workspace ws = new Workspace(tmp.resolve(id)).buildspec(buildspec(id, sleep));
+    private Run start(String id, String wait) {
+        Workspace ws = new Workspace(tmp.resolve(id)).buildspec(buildspec(id, wait));
         Path artifacts = tmp.resolve(id).resolve("artifacts");
         List<String> cmd = Cli.command("run", "--source", ws.src().toString(), "--image", TestImages.BUSYBOX,
                 "--record", ws.record().toString(), "--artifacts", artifacts.toString());
@@ -55,7 +59,7 @@ class ConcurrencyIT {
     void eightBuildsAtOnceStayApartAndTheReaperSparesLiveOwners() throws Exception {
         List<Run> runs = new ArrayList<>();
         try {
-            Run first = start("long0", "12");
+            Run first = start("long0", WAIT_FOR_RELEASE);
             runs.add(first);
             first.cli().awaitOutput("long0-ready", Duration.ofSeconds(60));
             String owner = Docker.owners().stream().filter(o -> o.matches("cli:[^:]*:" + first.cli().pid() + ":\\d+"))
@@ -64,7 +68,7 @@ class ConcurrencyIT {
             assertThat(longContainer).hasSize(1);
 
             for (int i = 1; i <= LATE; i++) {
-                runs.add(start("late" + i, "1"));
+                runs.add(start("late" + i, "sleep 1"));
             }
             for (Run r : runs.subList(1, runs.size())) {
                 int exit = r.cli().awaitExit(Duration.ofMinutes(3));
@@ -73,6 +77,7 @@ class ConcurrencyIT {
             assertThat(first.cli().isAlive()).as("the long build outlived the seven others").isTrue();
             assertThat(Docker.containers(Docker.OWNER, owner)).as("no late run reaped the live one's container")
                     .isEqualTo(longContainer);
+            Files.writeString(first.ws().src().resolve("release"), "");
             int exit = first.cli().awaitExit(Duration.ofMinutes(2));
             assertThat(exit).as(first.cli().output()).isZero();
 
