@@ -103,7 +103,7 @@ public final class DriverScript {
     private static void appendBlock(StringBuilder out, String runner, List<CommandRef> commands) {
         boolean first = true;
         for (CommandRef c : commands) {
-            String call = (runner.equals(STATEFUL) && UNSET.matcher(c.text()).find() ? STATEFUL_UNSET : runner)
+            String call = (runner.equals(STATEFUL) && mayUnset(c.text()) ? STATEFUL_UNSET : runner)
                     + c.id() + " " + ShellQuote.quote(c.text());
             if (first) {
                 out.append("    ").append(call).append('\n');
@@ -147,6 +147,11 @@ public final class DriverScript {
             return "__cbs_cmd1 ";
         }
         return user.map(u -> "__cbs_cmd_as " + ShellQuote.quote(u) + " ").orElse(STATEFUL);
+    }
+
+    /** A plain search first: a regex per command made driver generation 3.6x slower (bench P5). */
+    private static boolean mayUnset(String command) {
+        return command.contains("unset") && UNSET.matcher(command).find();
     }
 
     private static boolean isRoot(String user) {
