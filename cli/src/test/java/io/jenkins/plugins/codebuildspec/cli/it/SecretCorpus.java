@@ -52,6 +52,21 @@ final class SecretCorpus {
         }
         s.add(longValue.toString());
         s.add("x".repeat(3) + "-three-x-prefix");
+        // Multi-line keys and certificates as credentials carry them (sshUserPrivateKey, certificate): made up here.
+        s.add(pem(r, "OPENSSH PRIVATE KEY", 7, 70, "\n"));
+        s.add(pem(r, "CERTIFICATE", 9, 64, "\r\n"));
         return List.copyOf(s);
+    }
+
+    private static String pem(Random r, String label, int lines, int width, String newline) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        StringBuilder b = new StringBuilder("-----BEGIN " + label + "-----" + newline);
+        for (int line = 0; line < lines; line++) {
+            for (int i = 0; i < width; i++) {
+                b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            b.append(newline);
+        }
+        return b.append("-----END ").append(label).append("-----").append(newline).toString();
     }
 }
