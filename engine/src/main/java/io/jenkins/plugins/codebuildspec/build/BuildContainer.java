@@ -37,6 +37,12 @@ public final class BuildContainer {
         id = docker.run(spec);
     }
 
+    /** Starts the container when its image is here; false (and nothing started) when the image must be pulled. */
+    public boolean startIfPresent() throws DockerException, InterruptedException {
+        id = docker.runIfPresent(spec).orElse(null);
+        return id != null;
+    }
+
     public String id() {
         return id;
     }

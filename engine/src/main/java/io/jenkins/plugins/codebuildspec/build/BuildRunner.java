@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 
 /**
@@ -165,22 +167,50 @@ public final class BuildRunner {
         }
     }
 
+    /**
+     * Reaps leftovers, pulls the image if it is not here, starts the container. The reaper's listing (also the
+     * check that a daemon answers) runs beside the start, off the critical path (bench P2).
+     */
     private Optional<PhaseContext> provision(BuildRequest request, BuildContainer container, LogSink log)
             throws InterruptedException {
-        // Looking for leftovers is also the check that a daemon answers: one docker call less per build.
+        CompletableFuture<List<String>> reaping = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new ContainerReaper(docker).reap(ownerGone);
+            } catch (DockerException e) {
+                throw new CompletionException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        });
+        Optional<PhaseContext> started = start(request, container, log);
         try {
-            List<String> reaped = new ContainerReaper(docker).reap(ownerGone);
+            List<String> reaped = reaping.join();
             if (!reaped.isEmpty()) {
                 log.agent("Removed " + reaped.size() + " container(s) left by builds that no longer run");
             }
+        } catch (CompletionException e) {
+            if (started.isPresent()) { // no daemon: say that, not what failed because of it
+                return Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR,
+                        "Docker is not available: " + e.getCause().getMessage()));
+            }
+            log.agent("Warning: leftover containers could not be listed: " + e.getCause().getMessage());
+        }
+        return started;
+    }
+
+    private Optional<PhaseContext> start(BuildRequest request, BuildContainer container, LogSink log)
+            throws InterruptedException {
+        try {
+            if (container.startIfPresent()) {
+                return Optional.empty();
+            }
         } catch (DockerException e) {
-            return Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, "Docker is not available: " + e.getMessage()));
+            return Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, "Cannot start the build container: " + e.getMessage()));
         }
         try {
-            if (!docker.imageExists(request.image())) {
-                log.agent("Pulling image " + request.image());
-                docker.pull(request.image());
-            }
+            log.agent("Pulling image " + request.image());
+            docker.pull(request.image());
         } catch (DockerException e) {
             return Optional.of(new PhaseContext(PhaseContext.UNABLE_TO_PULL_IMAGE,
                     "Unable to pull customer's container image " + request.image() + ": " + e.getMessage()));
