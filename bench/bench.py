@@ -359,6 +359,62 @@ def p4(rounds):
                 "%.3f s" % c, "%.3f s" % o, "%.2f" % (o / c), "(info)", None, {"cp_a_s": c, "ratio": o / c})]
 
 
+# ---------------------------------------------------------------------------------------------- P10
+
+P10_FILES, P10_FILE_BYTES = 20000, 25000  # 500 MB in 20 000 files
+
+
+def p10(rounds):
+    """Cache restore and save of a 500 MB, 20 000-file directory against tar -x / tar -c of the same tree
+    through docker exec into the same kind of container. Ours are read off the record: restore is the gap
+    between DOWNLOAD_SOURCE's end and INSTALL's start (the driver waits there for it), save the gap between
+    POST_BUILD's end and UPLOAD_ARTIFACTS' start."""
+    cache_dir = os.path.join(WORK, "p10-cache")
+    make = ("[ -d /root/bigcache ] || for d in $(seq 1 200); do mkdir -p /root/bigcache/d$d; "
+            "for f in $(seq 1 100); do head -c %d /dev/urandom > /root/bigcache/d$d/f$f; done; done"
+            % P10_FILE_BYTES)
+    src = make_source("p10", buildspec({"build": [make]}) + "cache:\n  paths:\n    - '/root/bigcache/**/*'\n")
+    extra = ["--cache-dir", cache_dir, "--project", "p10"]
+    archive = os.path.join(cache_dir, "p10")
+    log("P10: first build makes the 500 MB tree and saves it")
+    ours(src, extra)
+    tars = [os.path.join(dp, f) for dp, _, fs in os.walk(archive) for f in fs if f == "cache.tar"]
+    if not tars:
+        raise RuntimeError("P10: no cache archive under " + archive)
+    tar_file = tars[0]
+
+    def gap(rec, end_of, start_of):
+        phases = {p["phaseType"]: p for p in rec["phases"]}
+        return (parse_time(phases[start_of]["startTime"]) - parse_time(phases[end_of]["endTime"]))
+
+    def run_ours():
+        _, rec = ours(src, extra)
+        return gap(rec, "DOWNLOAD_SOURCE", "INSTALL"), gap(rec, "POST_BUILD", "UPLOAD_ARTIFACTS")
+
+    def run_tar():
+        cid = sh(["docker", "run", "-d", IMAGE, "sh", "-c", "sleep 3600"]).strip()
+        try:
+            with open(tar_file, "rb") as f:
+                x = timed(["docker", "exec", "-i", cid, "tar", "-C", "/", "-xf", "-"], stdin=f)
+            out = os.path.join(WORK, "p10-baseline.tar")
+            c = timed(["sh", "-c", "docker exec %s tar -C / -cf - root/bigcache > %s" % (cid, out)])
+            os.remove(out)
+            return x, c
+        finally:
+            subprocess.run(["docker", "rm", "-f", cid], stdout=subprocess.DEVNULL, check=False)
+
+    s = interleave(rounds, {"ours": run_ours, "tar": run_tar})
+    ours_x, ours_c = median([a for a, _ in s["ours"]]), median([b for _, b in s["ours"]])
+    tar_x, tar_c = median([a for a, _ in s["tar"]]), median([b for _, b in s["tar"]])
+    size = os.path.getsize(tar_file)
+    return [row("P10", "cache restore, %d files, %.0f MB archive, vs tar -x in the same container"
+                % (P10_FILES, size / MB), "%.3f s" % tar_x, "%.3f s" % ours_x, "%.2f" % (ours_x / tar_x),
+                "<= 1.3", ours_x / tar_x <= 1.3, {"restore_s": ours_x, "tar_x_s": tar_x, "samples": s}),
+            row("P10/save", "cache save of the same tree vs tar -c to a file on the host", "%.3f s" % tar_c,
+                "%.3f s" % ours_c, "%.2f" % (ours_c / tar_c), "<= 1.3", ours_c / tar_c <= 1.3,
+                {"save_s": ours_c, "tar_c_s": tar_c})]
+
+
 # ---------------------------------------------------------------------------------------------- P5, P7
 
 def jmh(previous):
@@ -461,7 +517,8 @@ def table(rows):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--only", default="P1,P2,P3,P4,P5,P6,P7", help="comma-separated ids (P5 and P7 run together)")
+    ap.add_argument("--only", default="P1,P2,P3,P4,P5,P6,P7,P10",
+                    help="comma-separated ids (P5 and P7 run together)")
     ap.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", "7")),
                     help="measured rounds per whole-process benchmark (after one warm-up), default 7")
     ap.add_argument("--skip-build", action="store_true", help="(run.sh) do not rebuild the jars")
@@ -496,10 +553,12 @@ def main():
         rows += jmh(previous)
     if "P6" in only:
         rows.append(p6())
+    if "P10" in only:
+        rows += p10(max(5, rounds - 2))
 
     result = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
               "machine": m, "rounds": rounds, "duration_s": round(time.time() - started), "results": rows}
-    if previous is not None and set(only) != {"P1", "P2", "P3", "P4", "P5", "P6", "P7"}:
+    if previous is not None and set(only) != {"P1", "P2", "P3", "P4", "P5", "P6", "P7", "P10"}:
         # A partial run keeps the other rows of the previous one, marked as such.
         have = {r["id"] for r in rows}
         for r in previous.get("results", []):
