@@ -38,7 +38,7 @@ class LocalProcessLauncherTest {
                 List.of("sh", "-c", "echo last-words"), Map.of(), null, sink, OutputStream.nullOutputStream()));
 
         OptionalInt early = p.waitFor(Duration.ofMillis(100));
-        OptionalInt late = p.waitFor(Duration.ofSeconds(10));
+        OptionalInt late = p.waitFor(Duration.ofSeconds(60)); // a hang guard: the sink takes 0.3 s
 
         assertThat(early).as("the process ended, but its output was still being delivered").isEmpty();
         assertThat(late).hasValue(0);
