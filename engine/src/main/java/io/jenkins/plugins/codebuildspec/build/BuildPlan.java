@@ -19,7 +19,6 @@ import io.jenkins.plugins.codebuildspec.spec.PhaseName;
 import io.jenkins.plugins.codebuildspec.spec.Position;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -87,10 +86,7 @@ public record BuildPlan(
         Phase phase = install.map(p -> new Phase(p.name(), p.runAs(), p.onFailure(), p.runtimeVersions(), commands,
                 p.finallyCommands(), p.position())).orElseGet(() -> new Phase(PhaseName.INSTALL, Optional.empty(),
                 Optional.empty(), Map.of(), commands, List.of(), Position.UNKNOWN));
-        Map<PhaseName, Phase> phases = new EnumMap<>(spec.phases());
-        phases.put(PhaseName.INSTALL, phase);
-        Buildspec changed = new Buildspec(spec.version(), spec.sourceName(), spec.runAs(), spec.env(), phases,
-                spec.artifacts(), spec.reports(), spec.cache(), spec.batch(), spec.proxy());
+        Buildspec changed = spec.withPhase(phase);
         String changedScript = DriverScript.generate(changed, settings(request, changed, environment, marker));
         return new BuildPlan(diagnostics, failure, changed, builtIns, environment, masker, marker,
                 CommandIndex.of(changed), changedScript);

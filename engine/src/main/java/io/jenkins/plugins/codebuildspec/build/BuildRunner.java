@@ -138,10 +138,14 @@ public final class BuildRunner {
         }
     }
 
-    /** DOWNLOAD_SOURCE failed: STOPPED when a stop caused it (see {@link StopRequest}), else as it failed. */
+    /**
+     * DOWNLOAD_SOURCE failed: STOPPED when a stop caused it (see {@link StopRequest}), else as it failed. A
+     * buildspec error (YAML_FILE_ERROR) has no Docker call to lose to a signal, so it waits for no stop.
+     */
     private static Executed endDownloadSource(BuildProgress progress, StopRequest stop, Status status,
             Optional<PhaseContext> context) throws InterruptedException {
-        if (stop.explains()) {
+        boolean buildspecError = context.map(c -> PhaseContext.YAML_FILE_ERROR.equals(c.statusCode())).orElse(false);
+        if (!buildspecError && stop.explains()) {
             progress.end(PhaseType.DOWNLOAD_SOURCE, Status.STOPPED,
                     Optional.of(new PhaseContext(PhaseContext.BUILD_STOPPED, "Build stopped")));
             return Executed.NOTHING;

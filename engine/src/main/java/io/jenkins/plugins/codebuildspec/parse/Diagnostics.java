@@ -50,13 +50,9 @@ final class Diagnostics {
         for (int i = 0; i < list.size(); i++) {
             otherErrors |= list.get(i).isError() && (i < batchFrom || i >= batchTo);
         }
-        Optional<Buildspec> withoutBatch = otherErrors ? Optional.empty() : buildspec.map(Diagnostics::withoutBatch);
+        Optional<Buildspec> withoutBatch = otherErrors ? Optional.empty() : buildspec.map(Buildspec::withoutBatch);
         return new ParseResult(hasErrors() ? Optional.empty() : buildspec, sorted,
                 hasErrors() ? withoutBatch : buildspec, batch);
     }
 
-    private static Buildspec withoutBatch(Buildspec b) {
-        return new Buildspec(b.version(), b.sourceName(), b.runAs(), b.env(), b.phases(), b.artifacts(), b.reports(),
-                b.cache(), Optional.empty(), b.proxy());
-    }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codebuildspec.runtime;
 
+import io.jenkins.plugins.codebuildspec.driver.ShellQuote;
 import io.jenkins.plugins.codebuildspec.runtime.RuntimesFile.RuntimeVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,7 +98,7 @@ public final class RuntimeSelector {
                     + ". This build image has the following versions: " + String.join(", ", named));
         }
         List<String> commands = new ArrayList<>();
-        commands.add("export VERSION=" + io.jenkins.plugins.codebuildspec.driver.ShellQuote.quote(version));
+        commands.add("export VERSION=" + ShellQuote.quote(version));
         commands.addAll(fallback.commands());
         return new Selected(runtime, version, line, commands);
     }

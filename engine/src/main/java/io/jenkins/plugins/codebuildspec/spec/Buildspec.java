@@ -37,4 +37,16 @@ public record Buildspec(
     public Optional<Phase> phase(PhaseName name) {
         return Optional.ofNullable(phases.get(name));
     }
+
+    /** This buildspec with {@code phase} in place of the phase of its name. */
+    public Buildspec withPhase(Phase phase) {
+        Map<PhaseName, Phase> changed = new EnumMap<>(phases);
+        changed.put(phase.name(), phase);
+        return new Buildspec(version, sourceName, runAs, env, changed, artifacts, reports, cache, batch, proxy);
+    }
+
+    /** This buildspec without its batch section (a plain build ignores it). */
+    public Buildspec withoutBatch() {
+        return new Buildspec(version, sourceName, runAs, env, phases, artifacts, reports, cache, Optional.empty(), proxy);
+    }
 }
