@@ -10,24 +10,24 @@ import hudson.model.Node;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
-import io.jenkins.plugins.codebuildspec.build.BuildContainer;
-import io.jenkins.plugins.codebuildspec.build.BuildPlan;
-import io.jenkins.plugins.codebuildspec.build.BuildProgress;
-import io.jenkins.plugins.codebuildspec.build.BuildRequest;
-import io.jenkins.plugins.codebuildspec.build.BuildRunner;
-import io.jenkins.plugins.codebuildspec.docker.ContainerSpec;
-import io.jenkins.plugins.codebuildspec.docker.DockerCli;
-import io.jenkins.plugins.codebuildspec.docker.DockerException;
-import io.jenkins.plugins.codebuildspec.docker.Labels;
-import io.jenkins.plugins.codebuildspec.driver.DriverMarker;
-import io.jenkins.plugins.codebuildspec.log.DriverOutputSplitter;
-import io.jenkins.plugins.codebuildspec.log.KeepOpenOutputStream;
-import io.jenkins.plugins.codebuildspec.log.LogSink;
-import io.jenkins.plugins.codebuildspec.mask.SecretForms;
-import io.jenkins.plugins.codebuildspec.record.PhaseContext;
-import io.jenkins.plugins.codebuildspec.record.PhaseType;
-import io.jenkins.plugins.codebuildspec.record.Status;
-import io.jenkins.plugins.codebuildspec.spec.PhaseName;
+import dev.codebuildspec.run.BuildContainer;
+import dev.codebuildspec.run.BuildPlan;
+import dev.codebuildspec.run.BuildProgress;
+import dev.codebuildspec.run.BuildRequest;
+import dev.codebuildspec.run.BuildRunner;
+import dev.codebuildspec.docker.ContainerSpec;
+import dev.codebuildspec.docker.DockerCli;
+import dev.codebuildspec.docker.DockerException;
+import dev.codebuildspec.docker.Labels;
+import dev.codebuildspec.driver.DriverMarker;
+import dev.codebuildspec.log.DriverOutputSplitter;
+import dev.codebuildspec.log.KeepOpenOutputStream;
+import dev.codebuildspec.log.LogSink;
+import dev.codebuildspec.mask.SecretForms;
+import dev.codebuildspec.record.PhaseContext;
+import dev.codebuildspec.record.PhaseType;
+import dev.codebuildspec.record.Status;
+import dev.codebuildspec.buildspec.PhaseName;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -282,8 +282,8 @@ final class BuildSession implements Serializable {
 
     private String run(Context c, List<String> command) throws IOException, InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        io.jenkins.plugins.codebuildspec.docker.RunningProcess p = new JenkinsProcessLauncher(c.launcher(), c.workspace(), Map.of())
-                .start(new io.jenkins.plugins.codebuildspec.docker.ProcessRequest(command, Map.of(), null, out,
+        dev.codebuildspec.docker.RunningProcess p = new JenkinsProcessLauncher(c.launcher(), c.workspace(), Map.of())
+                .start(new dev.codebuildspec.docker.ProcessRequest(command, Map.of(), null, out,
                         OutputStream.nullOutputStream()));
         OptionalInt status = p.waitFor(DockerCli.CONTROL_TIMEOUT);
         if (status.isEmpty() || status.getAsInt() != 0) {
@@ -339,7 +339,7 @@ final class BuildSession implements Serializable {
 
     private void exec(DockerCli cli, List<String> command, byte[] stdin) throws DockerException, InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        io.jenkins.plugins.codebuildspec.docker.RunningProcess p = cli.exec(containerId, Map.of(), command,
+        dev.codebuildspec.docker.RunningProcess p = cli.exec(containerId, Map.of(), command,
                 new ByteArrayInputStream(stdin), out);
         OptionalInt status = p.waitFor(DockerCli.CONTROL_TIMEOUT);
         if (status.isEmpty() || status.getAsInt() != 0) {

@@ -14,7 +14,7 @@ import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.codebuildspec.record.Status;
+import dev.codebuildspec.record.Status;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

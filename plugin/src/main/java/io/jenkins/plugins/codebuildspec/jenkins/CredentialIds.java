@@ -1,6 +1,6 @@
 package io.jenkins.plugins.codebuildspec.jenkins;
 
-import io.jenkins.plugins.codebuildspec.env.SecretReference;
+import dev.codebuildspec.env.SecretReference;
 import java.util.Optional;
 
 /**

@@ -5,7 +5,7 @@ import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.google.gson.JsonObject;
 import hudson.model.Run;
-import io.jenkins.plugins.codebuildspec.env.SecretSource;
+import dev.codebuildspec.env.SecretSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

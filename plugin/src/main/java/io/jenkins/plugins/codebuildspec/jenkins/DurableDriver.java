@@ -1,7 +1,7 @@
 package io.jenkins.plugins.codebuildspec.jenkins;
 
-import io.jenkins.plugins.codebuildspec.build.BuildContainer;
-import io.jenkins.plugins.codebuildspec.driver.DriverMarker;
+import dev.codebuildspec.run.BuildContainer;
+import dev.codebuildspec.driver.DriverMarker;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

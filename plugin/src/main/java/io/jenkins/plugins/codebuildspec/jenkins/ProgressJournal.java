@@ -1,11 +1,11 @@
 package io.jenkins.plugins.codebuildspec.jenkins;
 
-import io.jenkins.plugins.codebuildspec.build.BuildProgress;
-import io.jenkins.plugins.codebuildspec.driver.DriverEvent;
-import io.jenkins.plugins.codebuildspec.log.DriverListener;
-import io.jenkins.plugins.codebuildspec.record.PhaseContext;
-import io.jenkins.plugins.codebuildspec.record.PhaseType;
-import io.jenkins.plugins.codebuildspec.record.Status;
+import dev.codebuildspec.run.BuildProgress;
+import dev.codebuildspec.driver.DriverEvent;
+import dev.codebuildspec.log.DriverListener;
+import dev.codebuildspec.record.PhaseContext;
+import dev.codebuildspec.record.PhaseType;
+import dev.codebuildspec.record.Status;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.model.Run;
-import io.jenkins.plugins.codebuildspec.build.BuildContainer;
+import dev.codebuildspec.run.BuildContainer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

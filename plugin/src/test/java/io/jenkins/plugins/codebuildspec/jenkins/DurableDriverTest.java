@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jenkins.plugins.codebuildspec.build.BuildContainer;
-import io.jenkins.plugins.codebuildspec.driver.DriverMarker;
-import io.jenkins.plugins.codebuildspec.mask.SecretForms;
+import dev.codebuildspec.run.BuildContainer;
+import dev.codebuildspec.driver.DriverMarker;
+import dev.codebuildspec.mask.SecretForms;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

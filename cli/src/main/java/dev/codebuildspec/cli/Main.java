@@ -1,0 +1,63 @@
+package dev.codebuildspec.cli;
+
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** {@code codebuild-spec}: run and validate buildspecs locally, exactly as the Jenkins plugin does. */
+@Command(name = "codebuild-spec",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Runs AWS-CodeBuild-style buildspec.yml builds in a local Docker container.",
+        subcommands = {RunCommand.class, ValidateCommand.class, GcCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            " 0:the build SUCCEEDED (validate: the buildspec is valid)",
+            " 1:the build FAILED, TIMED_OUT or was STOPPED (validate: errors found)",
+            " 2:a command-line error: unknown command or option, bad value, missing source or buildspec",
+            " 3:the build ended FAULT: a failure outside it (no Docker daemon, image unavailable)"})
+public final class Main implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        OptionalInt relaunched = Utf8Relaunch.ifNeeded(args);
+        System.exit(relaunched.isPresent() ? relaunched.getAsInt() : commandLine().execute(args));
+    }
+
+    /** {@code codebuild-spec} alone is a command-line error, like any other (exit 2). */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand: run, validate or gc");
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExitCodeExceptionMapper(e -> e instanceof UsageError || e instanceof ParameterException
+                ? ExitStatus.USAGE : ExitStatus.FAULT);
+        cl.setParameterExceptionHandler((e, args) -> {
+            // Picocli's own default is 2 too, but only through this handler: say it, so that it never drifts.
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("codebuild-spec: " + e.getMessage());
+            if (!UnmatchedArgumentException.printSuggestions(e, cmd.getErr())) {
+                cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            }
+            return ExitStatus.USAGE;
+        });
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof UsageError || e instanceof ParameterException) {
+                cmd.getErr().println("codebuild-spec: " + e.getMessage());
+                cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+                return ExitStatus.USAGE;
+            }
+            cmd.getErr().println("codebuild-spec: " + e);
+            return ExitStatus.FAULT;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,288 @@
+package dev.codebuildspec.cli;
+
+import dev.codebuildspec.batch.BatchRecordJson;
+import dev.codebuildspec.batch.BatchResult;
+import dev.codebuildspec.batch.BatchScheduler;
+import dev.codebuildspec.batch.BatchBuild;
+import dev.codebuildspec.run.BuildRequest;
+import dev.codebuildspec.run.BuildResult;
+import dev.codebuildspec.run.BuildRunner;
+import dev.codebuildspec.docker.CliOwner;
+import dev.codebuildspec.docker.DockerCli;
+import dev.codebuildspec.docker.LocalProcessLauncher;
+import dev.codebuildspec.env.SecretSource;
+import dev.codebuildspec.env.SecretsFile;
+import dev.codebuildspec.record.BuildRecordJson;
+import dev.codebuildspec.record.Status;
+import dev.codebuildspec.runtime.RuntimesFile;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs a buildspec in an ephemeral Docker container, with CodeBuild's semantics and log.")
+final class RunCommand implements Callable<Integer> {
+    private static final String NAME = "[A-Za-z_][A-Za-z0-9_]*";
+
+    @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
+            description = "Source directory, mounted as CODEBUILD_SRC_DIR (default: ${DEFAULT-VALUE}).")
+    Path source;
+
+    @Option(names = "--buildspec", paramLabel = "PATH", defaultValue = "buildspec.yml",
+            description = "Buildspec, relative to the source directory (default: ${DEFAULT-VALUE}).")
+    String buildspec;
+
+    @Option(names = "--image", paramLabel = "IMAGE", required = true,
+            description = "Build image; pulled only when it is not present.")
+    String image;
+
+    @Option(names = "--artifacts", paramLabel = "DIR",
+            description = "Copy the collected artifacts here: primary files at the root (or under their name), secondary ones under <identifier>/.")
+    Path artifacts;
+
+    @Option(names = "--reports", paramLabel = "DIR",
+            description = "Copy each report group's files under DIR/<group>/ (summaries go into the record).")
+    Path reports;
+
+    @Option(names = "--record", paramLabel = "FILE", description = "Write the JSON build record here.")
+    Path record;
+
+    @Option(names = "--env", paramLabel = "NAME=VALUE",
+            description = "Set a variable; wins over the buildspec. Repeatable. Not for secrets: argv is public.")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--secret", paramLabel = "NAME",
+            description = "Pass the variable NAME from this process's environment as a masked secret. Repeatable.")
+    List<String> secrets = new ArrayList<>();
+
+    @Option(names = "--secrets-file", paramLabel = "FILE",
+            description = "JSON file that resolves parameter-store and secrets-manager entries.")
+    Path secretsFile;
+
+    @Option(names = "--timeout-minutes", paramLabel = "N", defaultValue = "60",
+            description = "Build timeout in minutes, fractions allowed (default: ${DEFAULT-VALUE}).")
+    BigDecimal timeoutMinutes;
+
+    @Option(names = "--build-number", paramLabel = "N", defaultValue = "1",
+            description = "CODEBUILD_BUILD_NUMBER (default: ${DEFAULT-VALUE}).")
+    long buildNumber;
+
+    @Option(names = "--project", paramLabel = "NAME",
+            description = "Project name in CODEBUILD_BUILD_ID (default: the source directory's name).")
+    String project;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Local cache for the buildspec's cache section (default: $XDG_CACHE_HOME/codebuild-spec or ~/.cache/codebuild-spec).")
+    Path cacheDir;
+
+    @Option(names = "--privileged", description = "Run the build container in privileged mode.")
+    boolean privileged;
+
+    @Option(names = "--docker", paramLabel = "PATH", defaultValue = "docker", description = "The docker CLI to use.")
+    String docker;
+
+    @Option(names = "--runtimes", paramLabel = "FILE",
+            description = "A runtimes file for runtime-versions (the format of CodeBuild's images); default: the image's "
+                    + "/codebuild/image/config/runtimes.yml.")
+    Path runtimes;
+
+    @Option(names = "--batch", description = "Run the buildspec's batch section: one child build per task.")
+    boolean batch;
+
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "With --batch: at most N child builds at once (default: the number of cores).")
+    Integer parallel;
+
+    @Option(names = "--logs", paramLabel = "DIR", defaultValue = "codebuild-spec-logs",
+            description = "With --batch: one log file per child build, <identifier>.log (default: ${DEFAULT-VALUE}).")
+    Path logs;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        BuildRequest request = request();
+        if (batch) {
+            return runBatch(request);
+        }
+        if (parallel != null) {
+            throw new UsageError("--parallel only applies to --batch");
+        }
+        BuildRunner runner = new BuildRunner(docker(), Clock.systemUTC(), RunCommand::ownerGone);
+        return stoppable(runner::stop, () -> {
+            OutputStream console = new FileOutputStream(FileDescriptor.out);
+            BuildResult result = runner.run(request, console);
+            if (record != null) {
+                Files.writeString(record, BuildRecordJson.write(result.record()), StandardCharsets.UTF_8);
+            }
+            console.flush();
+            return ExitStatus.of(result.fault() ? Status.FAULT : result.status());
+        });
+    }
+
+    private int runBatch(BuildRequest request) throws IOException, InterruptedException {
+        int n = parallel != null ? parallel : BatchScheduler.defaultParallelism();
+        if (n < 1) {
+            throw new UsageError("--parallel must be at least 1, got " + n);
+        }
+        BatchBuild build = new BatchBuild(docker(), Clock.systemUTC(), RunCommand::ownerGone, n, Hosts.name());
+        return stoppable(build::stop, () -> {
+            Optional<BatchResult> result = build.run(request, new FileOutputStream(FileDescriptor.out),
+                    logs.toAbsolutePath().normalize());
+            if (record != null && result.isPresent()) {
+                Files.writeString(record, BatchRecordJson.write(result.get()), StandardCharsets.UTF_8);
+            }
+            return result.map(r -> ExitStatus.of(r.status())).orElse(ExitStatus.FAILED);
+        });
+    }
+
+    private DockerCli docker() {
+        return new DockerCli(new LocalProcessLauncher(), docker);
+    }
+
+    private static boolean ownerGone(String owner) {
+        return CliOwner.isGone(owner, Hosts.name());
+    }
+
+    /** The work of a build, which may throw what a build throws. */
+    private interface Work {
+        int run() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs {@code work} so that Ctrl-C, SIGTERM or SIGHUP stops the build through {@code stop}; the main thread
+     * then finishes the build as usual (cleanup, record) and returns its exit status.
+     */
+    private static int stoppable(Runnable stop, Work work) throws IOException, InterruptedException {
+        try (StopSignals signals = StopSignals.install(stop, System.err)) {
+            return work.run();
+        }
+    }
+
+    private BuildRequest request() throws IOException {
+        Path src = source.toAbsolutePath().normalize();
+        if (!Files.isDirectory(src)) {
+            throw new UsageError("--source " + source + " is not a directory");
+        }
+        if (timeoutMinutes.signum() <= 0) {
+            throw new UsageError("--timeout-minutes must be more than 0, got " + timeoutMinutes);
+        }
+        Duration timeout = Duration.ofMillis(timeoutMinutes.multiply(BigDecimal.valueOf(60_000)).longValue());
+        Map<String, String> plain = plainOverrides();
+        Map<String, String> secret = secretOverrides(plain);
+        SecretSource source = secretsFile == null ? SecretSource.NONE : readSecretsFile();
+        Path uidProbe = Path.of("/proc/self");
+        OptionalInt uid = unixId(uidProbe, "unix:uid");
+        OptionalInt gid = unixId(uidProbe, "unix:gid");
+        GitSource git = GitSource.of(src);
+        return BuildRequest.builder(src, image)
+                .buildspec(buildspec)
+                .environment(plain, secret)
+                .secretSource(source)
+                .timeout(timeout)
+                .identity(project != null ? project : projectName(src), buildNumber,
+                        System.getProperty("user.name", "unknown"))
+                .sourceVersion(git.commit(), git.commit())
+                .owner(CliOwner.current(Hosts.name()), uid, gid)
+                .privileged(privileged)
+                .cacheDir(Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()))
+                .artifactsDir(Optional.ofNullable(artifacts).map(p -> p.toAbsolutePath().normalize()))
+                .reportsDir(Optional.ofNullable(reports).map(p -> p.toAbsolutePath().normalize()))
+                .runtimesFile(readRuntimes())
+                .build();
+    }
+
+    private Map<String, String> plainOverrides() {
+        Map<String, String> plain = new LinkedHashMap<>();
+        for (String e : env) {
+            int eq = e.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageError("--env expects NAME=VALUE, got '" + e + "'");
+            }
+            plain.put(checkName(e.substring(0, eq), "--env"), e.substring(eq + 1));
+        }
+        return plain;
+    }
+
+    private Map<String, String> secretOverrides(Map<String, String> plain) {
+        Map<String, String> secret = new LinkedHashMap<>();
+        for (String name : secrets) {
+            checkName(name, "--secret");
+            if (plain.containsKey(name)) {
+                throw new UsageError(name + " is given both as --env and as --secret");
+            }
+            String value = System.getenv(name);
+            if (value == null) {
+                throw new UsageError("--secret " + name + ": no variable " + name
+                        + " in this process's environment (the value is read from there, never from the command line)");
+            }
+            secret.put(name, value);
+        }
+        return secret;
+    }
+
+    private static String checkName(String name, String option) {
+        if (!name.matches(NAME)) {
+            throw new UsageError(option + ": '" + name + "' is not a valid variable name");
+        }
+        if (name.startsWith("CODEBUILD_")) {
+            throw new UsageError(option + ": " + name + ": No user environment variables can start with CODEBUILD_");
+        }
+        return name;
+    }
+
+    private Optional<RuntimesFile> readRuntimes() {
+        if (runtimes == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RuntimesFile.parse(Files.readString(runtimes, StandardCharsets.UTF_8), runtimes.toString()));
+        } catch (IOException e) {
+            throw new UsageError("--runtimes: cannot read " + runtimes + ": " + e.getMessage());
+        } catch (RuntimesFile.Invalid e) {
+            throw new UsageError("--runtimes: " + e.getMessage());
+        }
+    }
+
+    private SecretSource readSecretsFile() {
+        try {
+            return SecretsFile.read(secretsFile);
+        } catch (IOException e) {
+            throw new UsageError("--secrets-file: " + e.getMessage());
+        }
+    }
+
+    private static OptionalInt unixId(Path p, String attribute) {
+        try {
+            return OptionalInt.of((Integer) Files.getAttribute(p, attribute));
+        } catch (IOException | UnsupportedOperationException | ClassCastException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    private static Path defaultCacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("codebuild-spec");
+    }
+
+    private static String projectName(Path src) {
+        Path name = src.getFileName();
+        String s = name == null ? "local" : name.toString().replaceAll("[^A-Za-z0-9_-]", "-");
+        return s.isEmpty() ? "local" : s;
+    }
+}

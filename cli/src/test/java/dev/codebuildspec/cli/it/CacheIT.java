@@ -1,0 +1,93 @@
+package dev.codebuildspec.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The buildspec cache section, with the CLI's local cache directory. */
+class CacheIT {
+    @TempDir
+    Path tmp;
+
+    private CliResult build(String name, String buildspec) {
+        return new Workspace(tmp.resolve(name)).buildspec(buildspec).file("package-lock.json", "{\"lock\": 1}\n")
+                .args("--cache-dir", tmp.resolve("cache").toString(), "--project", "cached").run(TestImages.BUSYBOX);
+    }
+
+    private static String spec(String key, String extra) {
+        return """
+                version: 0.2
+                phases:
+                  install:
+                    commands:
+                      - cat /root/.m2/stamp 2>/dev/null || echo no-stamp
+                      - cat deps/stamp 2>/dev/null || echo no-deps
+                  build:
+                    commands:
+                      - mkdir -p /root/.m2 deps && echo "$STAMP" > /root/.m2/stamp && echo "$STAMP" > deps/stamp
+                %s
+                cache:
+                %s
+                  paths:
+                    - '/root/.m2/**/*'
+                    - 'deps/**/*'
+                """.formatted(extra.indent(2).stripTrailing(), key.isEmpty() ? "" : "  key: " + key);
+    }
+
+    @Test
+    void aKeyedCacheIsRestoredBeforeInstallAndNeverOverwritten() {
+        CliResult first = build("one", spec("deps-$(codebuild-hash-files package-lock.json)", "    - 'true'")
+                .replace("\"$STAMP\"", "first"));
+        assertThat(first.exit()).as(first.toString()).isZero();
+        assertThat(first.commandOutput()).contains("no-stamp", "no-deps");
+        assertThat(first.log()).containsPattern("Saved cache 'deps-[0-9a-f]{64}'");
+
+        CliResult second = build("two", spec("deps-$(codebuild-hash-files package-lock.json)", "    - 'true'")
+                .replace("\"$STAMP\"", "second"));
+        assertThat(second.commandOutput()).as(second.toString()).contains("first").doesNotContain("no-stamp", "no-deps");
+        assertThat(second.log()).contains("a keyed cache is never overwritten");
+    }
+
+    @Test
+    void theUnkeyedCacheFollowsTheLastSuccessfulBuildAndAFailedBuildSavesNothing() {
+        assertThat(build("one", spec("", "").replace("\"$STAMP\"", "v1")).exit()).isZero();
+        CliResult failed = build("two", spec("", "    - exit 1").replace("\"$STAMP\"", "v2"));
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.log()).doesNotContain("Saved cache");
+        CliResult third = build("three", spec("", "").replace("\"$STAMP\"", "v3"));
+        assertThat(third.commandOutput()).contains("v1");
+        CliResult fourth = build("four", spec("", "").replace("\"$STAMP\"", "v4"));
+        assertThat(fourth.commandOutput()).contains("v3");
+    }
+
+    @Test
+    void fallbackKeysFindTheNewestCacheWithThatPrefix() {
+        build("one", spec("npm-aaa", "").replace("\"$STAMP\"", "from-aaa"));
+        CliResult r = build("two", spec("npm-bbb\n  fallback-keys:\n    - npm-", "").replace("\"$STAMP\"", "x"));
+        assertThat(r.log()).as(r.toString()).contains("Restoring cache 'npm-aaa'");
+        assertThat(r.commandOutput()).contains("from-aaa");
+    }
+
+    @Test
+    void aBrokenCacheIsAWarningNeverAFailure() throws Exception {
+        build("one", spec("broken", "").replace("\"$STAMP\"", "x"));
+        try (var files = Files.walk(tmp.resolve("cache"))) {
+            for (Path p : files.filter(p -> p.getFileName().toString().equals("cache.tar")).toList()) {
+                Files.writeString(p, "this is not a tar archive");
+            }
+        }
+        CliResult r = build("two", spec("broken", "").replace("\"$STAMP\"", "y"));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.log()).contains("Warning: cache restore failed");
+    }
+
+    @Test
+    void withoutACacheSectionTheLogSaysSo() {
+        CliResult r = new Workspace(tmp).buildspec("version: 0.2\nphases:\n  build:\n    commands:\n      - 'true'\n")
+                .run(TestImages.BUSYBOX);
+        assertThat(r.log()).contains("[Container] Cache is not defined in the buildspec");
+    }
+}

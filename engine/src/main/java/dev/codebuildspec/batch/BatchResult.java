@@ -1,0 +1,31 @@
+package dev.codebuildspec.batch;
+
+import dev.codebuildspec.record.Status;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The batch status and each child's outcome, in plan order. */
+public record BatchResult(Status status, List<ChildOutcome> children) {
+
+    public BatchResult {
+        Objects.requireNonNull(status, "status");
+        children = List.copyOf(children);
+    }
+
+    /**
+     * STOPPED when the whole batch was stopped; else SUCCEEDED when every child without
+     * {@code ignore-failure} succeeded, else FAILED.
+     */
+    static BatchResult of(List<ChildOutcome> children, boolean stopped) {
+        if (stopped) {
+            return new BatchResult(Status.STOPPED, children);
+        }
+        boolean ok = children.stream().allMatch(c -> c.succeeded() || c.child().ignoreFailure());
+        return new BatchResult(ok ? Status.SUCCEEDED : Status.FAILED, children);
+    }
+
+    public Optional<ChildOutcome> child(String identifier) {
+        return children.stream().filter(c -> c.identifier().equals(identifier)).findFirst();
+    }
+}

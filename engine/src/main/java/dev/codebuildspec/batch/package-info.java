@@ -1,0 +1,9 @@
+/**
+ * Batch builds: {@link dev.codebuildspec.batch.BatchPlanner} turns the buildspec's
+ * {@code batch} section into child builds, {@link dev.codebuildspec.batch.BatchScheduler}
+ * runs them (in parallel, in dependency order, with fast-fail) through a
+ * {@link dev.codebuildspec.batch.ChildRunner}, and
+ * {@link dev.codebuildspec.batch.BatchRecordJson} writes the batch record.
+ * Plain Java: the CLI and the Jenkins plugin each supply the runner and the log streams.
+ */
+package dev.codebuildspec.batch;

@@ -1,0 +1,167 @@
+package dev.codebuildspec.parse;
+
+import dev.codebuildspec.buildspec.Buildspec;
+import dev.codebuildspec.buildspec.Position;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Parses and validates a buildspec. Never throws: every problem, including malformed YAML and
+ * resource limits, comes back as a {@link Diagnostic}. Only SnakeYAML's node tree is used, so no
+ * object of any YAML-chosen type is ever constructed.
+ */
+public final class BuildspecParser {
+    /** Buildspecs are small; a limit stops a huge file from costing memory and time (see bench P5 for the parse throughput). */
+    public static final int MAX_CODE_POINTS = 1024 * 1024;
+    /** Billion-laughs protection: collections may be referenced through aliases only this often. */
+    public static final int MAX_ALIASES_FOR_COLLECTIONS = 50;
+    /** A buildspec is at most about 6 levels deep; anything deeper is hostile or broken. */
+    public static final int MAX_NESTING_DEPTH = 40;
+
+    public ParseResult parse(String yamlText, String sourceName) {
+        Diagnostics diagnostics = new Diagnostics(sourceName);
+        Optional<Buildspec> buildspec = Optional.empty();
+        try {
+            if (withinLimit(yamlText, diagnostics) && printable(yamlText, diagnostics)) {
+                Optional<Node> root = compose(yamlText, diagnostics);
+                if (root.isPresent() || !diagnostics.hasErrors()) {
+                    NodeReader reader = new NodeReader(diagnostics, yamlText);
+                    buildspec = new BuildspecReader(reader, sourceName).read(root.orElse(null));
+                }
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug of ours or of SnakeYAML must not take the caller down with it.
+            diagnostics.error(Position.UNKNOWN, "internal error while reading the buildspec: " + e);
+        }
+        return diagnostics.result(buildspec);
+    }
+
+    public ParseResult parse(Path file, String sourceName) {
+        Diagnostics diagnostics = new Diagnostics(sourceName);
+        try {
+            if (!Files.exists(file)) {
+                // exists() is also false when a directory on the way may not be searched.
+                diagnostics.error(Position.UNKNOWN, Files.notExists(file) ? "stat " + file + ": no such file or directory"
+                        : "cannot read YAML file " + file + ": permission denied (" + unreadable(file) + ")");
+                return diagnostics.result(Optional.empty());
+            }
+            if (Files.isDirectory(file)) {
+                diagnostics.error(Position.UNKNOWN, "cannot read YAML file " + file + ": it is a directory");
+                return diagnostics.result(Optional.empty());
+            }
+            // UTF-8 takes at most 4 bytes per code point; bigger files cannot be within the limit.
+            if (Files.size(file) > 4L * MAX_CODE_POINTS) {
+                diagnostics.error(Position.UNKNOWN, "YAML file " + file + " is " + Files.size(file)
+                        + " bytes; a buildspec may have at most " + MAX_CODE_POINTS + " characters");
+                return diagnostics.result(Optional.empty());
+            }
+            return parse(Files.readString(file, StandardCharsets.UTF_8), sourceName);
+        } catch (CharacterCodingException e) {
+            diagnostics.error(Position.UNKNOWN, "cannot read YAML file " + file + ": it is not valid UTF-8");
+        } catch (IOException | RuntimeException e) {
+            diagnostics.error(Position.UNKNOWN, "cannot read YAML file " + file + ": " + e);
+        }
+        return diagnostics.result(Optional.empty());
+    }
+
+    /** The first directory on the way to {@code file} that this process may not search, for the message. */
+    private static String unreadable(Path file) {
+        Path p = file.toAbsolutePath().getParent();
+        Path firstDenied = p;
+        while (p != null) {
+            if (!Files.isExecutable(p) || !Files.isReadable(p)) {
+                firstDenied = p;
+            }
+            p = p.getParent();
+        }
+        return firstDenied + " may not be read by this user";
+    }
+
+    private static boolean withinLimit(String text, Diagnostics diagnostics) {
+        if (text.length() <= MAX_CODE_POINTS || text.codePointCount(0, text.length()) <= MAX_CODE_POINTS) {
+            return true;
+        }
+        int offset = text.offsetByCodePoints(0, MAX_CODE_POINTS);
+        diagnostics.error(positionOf(text, offset), "the buildspec exceeds the limit of " + MAX_CODE_POINTS
+                + " characters");
+        return false;
+    }
+
+    /** YAML allows only printable characters; SnakeYAML said so at 1:1, this names the place and the character. */
+    private static boolean printable(String text, Diagnostics diagnostics) {
+        int offset = WholeTextReader.firstNonPrintable(text);
+        if (offset < 0) {
+            return true;
+        }
+        diagnostics.error(positionOf(text, offset), String.format("special characters are not allowed (U+%04X)",
+                text.codePointAt(offset)));
+        return false;
+    }
+
+    private static Position positionOf(String text, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new Position(line, text.codePointCount(lineStart, offset) + 1);
+    }
+
+    /** The single document's root node, empty for an empty stream or when YAML itself is broken. */
+    private static Optional<Node> compose(String text, Diagnostics diagnostics) {
+        StreamReader stream = new WholeTextReader(text);
+        LoaderOptions options = loaderOptions();
+        MarkingParser parser = new MarkingParser(new ParserImpl(stream, options));
+        Composer composer = new Composer(parser, new Resolver(), options);
+        try {
+            if (!composer.checkNode()) {
+                return Optional.empty();
+            }
+            Node root = composer.getNode();
+            if (composer.checkNode()) {
+                Node second = composer.getNode();
+                diagnostics.error(Nodes.position(second), "the buildspec must be a single YAML document, "
+                        + "found another document here");
+            }
+            return Optional.ofNullable(root);
+        } catch (MarkedYAMLException e) {
+            Position p = Nodes.position(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark());
+            diagnostics.error(p, e.getProblem() != null ? e.getProblem() : String.valueOf(e.getMessage()));
+        } catch (YAMLException e) {
+            // Limits (aliases, nesting) come without a mark: use the last node the composer started.
+            Position p = Nodes.position(parser.lastMark() != null ? parser.lastMark() : stream.getMark());
+            diagnostics.error(p, String.valueOf(e.getMessage()));
+        } catch (NumberFormatException e) {
+            // SnakeYAML's scanner lets this out of a cut escape ("\x at the end of the text; fuzzer).
+            diagnostics.error(Nodes.position(stream.getMark()), "invalid escape sequence in a double-quoted scalar");
+        }
+        return Optional.empty();
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions o = new LoaderOptions();
+        o.setAllowDuplicateKeys(false);
+        o.setMaxAliasesForCollections(MAX_ALIASES_FOR_COLLECTIONS);
+        o.setAllowRecursiveKeys(false);
+        o.setCodePointLimit(MAX_CODE_POINTS);
+        o.setNestingDepthLimit(MAX_NESTING_DEPTH);
+        o.setMergeOnCompose(true);
+        o.setProcessComments(false);
+        return o;
+    }
+}

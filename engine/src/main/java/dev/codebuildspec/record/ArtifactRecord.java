@@ -1,0 +1,10 @@
+package dev.codebuildspec.record;
+
+import java.util.List;
+
+/** One collected artifact set: its identifier ("" for the primary), where it sits in the archive, its files. */
+public record ArtifactRecord(String identifier, String location, List<String> files) {
+    public ArtifactRecord {
+        files = List.copyOf(files);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.codebuildspec.run;
+
+import dev.codebuildspec.cache.CacheDirectories;
+import dev.codebuildspec.cache.CacheStore;
+import dev.codebuildspec.docker.DockerException;
+import dev.codebuildspec.driver.BuildExpressions;
+import dev.codebuildspec.driver.ShellQuote;
+import dev.codebuildspec.buildspec.CacheSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Restores the cache before INSTALL and saves it after a successful build, as tar streams
+ * through {@code docker exec}. Every problem is a warning: a cache never fails a build.
+ */
+final class BuildCache {
+    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+    private final CacheSpec spec;
+    private final CacheStore store;
+    private final List<String> dirs;
+    private final BuildProgress progress;
+
+    BuildCache(CacheSpec spec, CacheStore store, String srcDir, BuildProgress progress) {
+        this.spec = spec;
+        this.store = store;
+        this.dirs = CacheDirectories.of(spec.paths(), srcDir);
+        this.progress = progress;
+    }
+
+    /** Restores what the store has, then lets the driver go on, whatever happened. */
+    void restore(BuildContainer container, Map<String, String> evaluated) throws InterruptedException {
+        try {
+            String key = key(evaluated);
+            List<String> fallbacks = new ArrayList<>();
+            for (int i = 0; i < spec.fallbackKeys().size(); i++) {
+                fallbacks.add(evaluated.getOrDefault(BuildExpressions.CACHE_FALLBACK + i, spec.fallbackKeys().get(i)));
+            }
+            Optional<CacheStore.Entry> entry = store.find(key, spec.key().isPresent() ? fallbacks : List.of());
+            if (entry.isEmpty()) {
+                progress.info("No cache found for key '" + key + "'");
+            } else {
+                progress.info("Restoring cache '" + entry.get().key() + "' ("
+                        + Files.size(entry.get().archive()) / 1024 + " KiB) into " + String.join(", ", dirs));
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                try (InputStream in = Files.newInputStream(entry.get().archive())) {
+                    // cache-restoring tells the driver the answer has started (DriverEvent.CACHE_REQUEST).
+                    int status = container.pipe(List.of("sh", "-c", "touch " + BuildContainer.STATE
+                            + "/cache-restoring; exec tar -C / -xf -"), in, err, TIMEOUT);
+                    if (status != 0) {
+                        progress.info("Warning: cache restore failed (tar exit " + status + "): " + text(err));
+                    }
+                }
+            }
+        } catch (IOException | DockerException e) {
+            progress.info("Warning: cache restore failed: " + e.getMessage());
+        } finally {
+            try {
+                container.pipe(List.of("touch", BuildContainer.STATE + "/cache-ready"), InputStream.nullInputStream(),
+                        OutputStream.nullOutputStream(), dev.codebuildspec.docker.DockerCli.CONTROL_TIMEOUT);
+            } catch (DockerException e) {
+                progress.info("Warning: " + e.getMessage());
+            }
+        }
+    }
+
+    void save(BuildContainer container, Map<String, String> evaluated) throws InterruptedException {
+        String key = key(evaluated);
+        if (store.isImmutable(key)) {
+            progress.info("Cache '" + key + "' already exists; a keyed cache is never overwritten");
+            return;
+        }
+        StringBuilder script = new StringBuilder("cd / || exit 1\nset --\nfor d in");
+        for (String d : dirs) {
+            script.append(' ').append(ShellQuote.quote(d.substring(1)));
+        }
+        script.append("; do [ -d \"/$d\" ] && set -- \"$@\" \"$d\"; done\n[ $# -gt 0 ] || exit 3\nexec tar -cf - \"$@\"\n");
+        notDirectories(container);
+        try (CacheStore.Pending pending = store.begin(key)) {
+            int status = container.pipe(List.of("sh", "-s"),
+                    new java.io.ByteArrayInputStream(script.toString().getBytes(StandardCharsets.UTF_8)), pending.out(),
+                    TIMEOUT);
+            if (status == 3) {
+                progress.info("Nothing to cache: no directory of " + String.join(", ", dirs) + " exists");
+            } else if (status != 0) {
+                progress.info("Warning: cache save failed (tar exit " + status + ")");
+            } else if (pending.commit()) {
+                progress.info("Saved cache '" + key + "' from " + String.join(", ", dirs));
+            } else {
+                progress.info("Cache '" + key + "' was saved meanwhile by another build; kept that one");
+            }
+        } catch (IOException | DockerException e) {
+            progress.info("Warning: cache save failed: " + e.getMessage());
+        }
+    }
+
+    /** Says which cache.paths entries exist but are files: the local cache keeps directories only. */
+    private void notDirectories(BuildContainer container) throws InterruptedException {
+        StringBuilder script = new StringBuilder("for d in");
+        for (String d : dirs) {
+            script.append(' ').append(ShellQuote.quote(d));
+        }
+        script.append("; do [ -e \"$d\" ] && [ ! -d \"$d\" ] && echo \"$d\"; done; exit 0\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            container.pipe(List.of("sh", "-s"), new java.io.ByteArrayInputStream(script.toString()
+                    .getBytes(StandardCharsets.UTF_8)), out, dev.codebuildspec.docker.DockerCli.CONTROL_TIMEOUT);
+        } catch (DockerException e) {
+            return; // the save that follows says what went wrong
+        }
+        for (String file : text(out).lines().filter(l -> !l.isBlank()).toList()) {
+            String parent = file.lastIndexOf('/') > 0 ? file.substring(0, file.lastIndexOf('/')) : "";
+            progress.info("Not cached: " + file + " is a file; the local cache keeps directories only (name its "
+                    + "directory instead: '" + parent + "/**/*')");
+        }
+    }
+
+    boolean saves() {
+        return spec.saves() && !dirs.isEmpty();
+    }
+
+    private String key(Map<String, String> evaluated) {
+        return spec.key().map(k -> evaluated.getOrDefault(BuildExpressions.CACHE_KEY, k)).orElse(CacheStore.UNKEYED);
+    }
+
+    private static String text(ByteArrayOutputStream b) {
+        return b.toString(StandardCharsets.UTF_8).trim();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.codebuildspec.run;
+
+import dev.codebuildspec.docker.ContainerSpec;
+import dev.codebuildspec.docker.DockerCli;
+import dev.codebuildspec.docker.DockerException;
+import dev.codebuildspec.docker.RunningProcess;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * The one container of one build: started, handed the driver, cleaned up. The Jenkins plugin
+ * drives the same container through the same methods, with its own {@code ProcessLauncher}.
+ */
+public final class BuildContainer {
+    public static final String TMP = "/codebuild/output/tmp";
+    public static final String STATE = TMP + "/state";
+    private static final Duration CHOWN_TIMEOUT = Duration.ofMinutes(10);
+
+    private final DockerCli docker;
+    private final ContainerSpec spec;
+    private final String srcDir;
+    private volatile String id;
+
+    public BuildContainer(DockerCli docker, ContainerSpec spec, String srcDir) {
+        this.docker = docker;
+        this.spec = spec;
+        this.srcDir = srcDir;
+    }
+
+    public void start() throws DockerException, InterruptedException {
+        id = docker.run(spec);
+    }
+
+    /** Starts the container when its image is here; false (and nothing started) when the image must be pulled. */
+    public boolean startIfPresent() throws DockerException, InterruptedException {
+        id = docker.runIfPresent(spec).orElse(null);
+        return id != null;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /**
+     * One {@code docker exec}: the driver arrives on stdin into the container's tmpfs, then runs
+     * with stdin at EOF. The argument holds no secret and no {@code $}.
+     */
+    public RunningProcess runDriver(String script, String shell, Map<String, String> secrets, OutputStream out)
+            throws DockerException {
+        String driver = STATE + "/driver.sh";
+        String bootstrap = "umask 077 && mkdir -p " + STATE + " && cat >" + driver
+                + " && umask 022 && if command -v " + shell + " >/dev/null 2>&1; then exec " + shell + " " + driver
+                + " </dev/null; else echo 'codebuild-spec: the image has no " + shell
+                + " (env/shell)'; exit 127; fi";
+        return docker.exec(id, secrets, List.of("sh", "-c", bootstrap), new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), out);
+    }
+
+    /** Runs a command as root with {@code in} as its stdin and its stdout to {@code out}; returns its status. */
+    public int pipe(List<String> command, InputStream in, OutputStream out, Duration timeout)
+            throws DockerException, InterruptedException {
+        RunningProcess p = docker.exec(id, Map.of(), command, in, out);
+        OptionalInt status = p.waitFor(timeout);
+        if (status.isEmpty()) {
+            p.kill();
+            throw new DockerException(String.join(" ", command) + " did not finish within " + timeout.toMinutes() + " minutes");
+        }
+        return status.getAsInt();
+    }
+
+    public void kill() throws DockerException, InterruptedException {
+        if (id != null) {
+            docker.kill(id);
+        }
+    }
+
+    /** Gives the files the build made in the source tree back to the user who ran it. */
+    public void handBack(int uid, int gid) throws DockerException, InterruptedException {
+        List<String> chown = List.of("chown", "-R", uid + ":" + gid, srcDir);
+        if (id != null && docker.execAndWait(id, chown, CHOWN_TIMEOUT) == 0) {
+            return;
+        }
+        // The container is gone or stopped (timeout, stop, daemon restart): a throwaway one does it.
+        int status = docker.runOnce(spec, chown, CHOWN_TIMEOUT);
+        if (status != 0) {
+            throw new DockerException("could not hand the source tree back to " + uid + ":" + gid + " (exit " + status + ")");
+        }
+    }
+
+    public void remove() throws DockerException, InterruptedException {
+        if (id != null) {
+            docker.remove(id);
+        }
+    }
+}

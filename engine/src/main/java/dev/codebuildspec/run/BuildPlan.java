@@ -1,0 +1,114 @@
+package dev.codebuildspec.run;
+
+import dev.codebuildspec.driver.CommandIndex;
+import dev.codebuildspec.driver.DriverMarker;
+import dev.codebuildspec.driver.DriverScript;
+import dev.codebuildspec.driver.DriverSettings;
+import dev.codebuildspec.env.BuiltInVariables;
+import dev.codebuildspec.env.EnvironmentException;
+import dev.codebuildspec.env.EnvironmentResolver;
+import dev.codebuildspec.env.ResolvedEnvironment;
+import dev.codebuildspec.mask.SecretMasker;
+import dev.codebuildspec.parse.Diagnostic;
+import dev.codebuildspec.parse.ParseResult;
+import dev.codebuildspec.record.PhaseContext;
+import dev.codebuildspec.buildspec.Buildspec;
+import dev.codebuildspec.buildspec.Command;
+import dev.codebuildspec.buildspec.Phase;
+import dev.codebuildspec.buildspec.PhaseName;
+import dev.codebuildspec.buildspec.Position;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The outcome of DOWNLOAD_SOURCE, before any container exists: the buildspec, its environment,
+ * the masker for every secret value, and the driver script. When {@link #failure()} is present
+ * the build fails here and nothing else is set. The Jenkins plugin builds its durable task from this.
+ */
+public record BuildPlan(
+        List<Diagnostic> diagnostics,
+        Optional<PhaseContext> failure,
+        Buildspec spec,
+        BuiltInVariables builtIns,
+        ResolvedEnvironment environment,
+        SecretMasker masker,
+        DriverMarker marker,
+        CommandIndex commands,
+        String script) {
+
+    public String srcDir() {
+        return builtIns.srcDir();
+    }
+
+    public static BuildPlan prepare(BuildRequest request, Instant start) {
+        String srcDir = srcDir(request.project());
+        BuiltInVariables builtIns = new BuiltInVariables(request.project(), UUID.randomUUID().toString(),
+                request.buildNumber(), srcDir, start.toEpochMilli(), request.initiator(), request.image(),
+                request.sourceVersion(), request.resolvedSourceVersion());
+        SecretMasker cliSecrets = SecretMasker.of(request.secretOverrides().values());
+        // A batch build validated the batch section before its children got here; a plain build ignores it.
+        ParseResult parsed = request.parseBuildspec().forPlainBuild();
+        if (parsed.hasErrors() || parsed.buildspec().isEmpty()) {
+            String message = parsed.errors().stream().map(Diagnostic::toString).collect(Collectors.joining("; "));
+            return failed(parsed.diagnostics(), PhaseContext.YAML_FILE_ERROR, message, builtIns, cliSecrets);
+        }
+        Buildspec spec = parsed.buildspec().get();
+        ResolvedEnvironment env;
+        try {
+            env = new EnvironmentResolver(request.secretSource())
+                    .resolve(spec, builtIns, request.plainOverrides(), request.secretOverrides());
+        } catch (EnvironmentException e) {
+            return failed(parsed.diagnostics(), PhaseContext.CLIENT_ERROR, e.getMessage(), builtIns, cliSecrets);
+        }
+        Set<String> secrets = new HashSet<>(env.secretValues());
+        SecretMasker masker = SecretMasker.of(secrets);
+        DriverMarker marker = DriverMarker.random();
+        String script = DriverScript.generate(spec, settings(request, spec, env, marker));
+        return new BuildPlan(parsed.diagnostics(), Optional.empty(), spec, builtIns, env, masker, marker,
+                CommandIndex.of(spec), script);
+    }
+
+    /**
+     * This plan with {@code first} run at the start of INSTALL, before the phase's own commands (the
+     * selected runtime versions' commands): logged, run and judged as the phase's commands are.
+     */
+    public BuildPlan withInstallCommandsFirst(BuildRequest request, List<Command> first) {
+        Optional<Phase> install = spec.phase(PhaseName.INSTALL);
+        List<Command> commands = new ArrayList<>(first);
+        install.ifPresent(p -> commands.addAll(p.commands()));
+        Phase phase = install.map(p -> new Phase(p.name(), p.runAs(), p.onFailure(), p.runtimeVersions(), commands,
+                p.finallyCommands(), p.position())).orElseGet(() -> new Phase(PhaseName.INSTALL, Optional.empty(),
+                Optional.empty(), Map.of(), commands, List.of(), Position.UNKNOWN));
+        Buildspec changed = spec.withPhase(phase);
+        String changedScript = DriverScript.generate(changed, settings(request, changed, environment, marker));
+        return new BuildPlan(diagnostics, failure, changed, builtIns, environment, masker, marker,
+                CommandIndex.of(changed), changedScript);
+    }
+
+    private static DriverSettings settings(BuildRequest request, Buildspec spec, ResolvedEnvironment env,
+            DriverMarker marker) {
+        return new DriverSettings(marker, BuildContainer.STATE, spec.env().shell(), env.plain(),
+                request.cacheDir().isPresent());
+    }
+
+    /**
+     * CodeBuild's {@code /codebuild/output/src<digits>/src}, with digits fixed per project: caches
+     * and tools that record absolute paths then find them again in the next build.
+     */
+    static String srcDir(String project) {
+        return "/codebuild/output/src" + (100_000_000 + Math.floorMod(project.hashCode(), 900_000_000)) + "/src";
+    }
+
+    private static BuildPlan failed(List<Diagnostic> diagnostics, String code, String message, BuiltInVariables builtIns,
+            SecretMasker masker) {
+        return new BuildPlan(diagnostics, Optional.of(new PhaseContext(code, masker.mask(message))), null, builtIns,
+                new ResolvedEnvironment(Map.of(), Map.of()), masker, DriverMarker.random(), CommandIndex.empty(), "");
+    }
+}

@@ -1,0 +1,226 @@
+package dev.codebuildspec.run;
+
+import dev.codebuildspec.driver.BuildExpressions;
+import dev.codebuildspec.driver.CommandIndex;
+import dev.codebuildspec.driver.CommandRef;
+import dev.codebuildspec.driver.DriverEvent;
+import dev.codebuildspec.log.DriverListener;
+import dev.codebuildspec.log.LogSink;
+import dev.codebuildspec.mask.SecretMasker;
+import dev.codebuildspec.record.ArtifactRecord;
+import dev.codebuildspec.record.PhaseContext;
+import dev.codebuildspec.record.PhaseRecord;
+import dev.codebuildspec.record.PhaseType;
+import dev.codebuildspec.record.Status;
+import dev.codebuildspec.reports.ReportGroupSummary;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Follows a build phase by phase: turns driver events into CodeBuild's log lines and keeps the
+ * phase records. The host-side phases (DOWNLOAD_SOURCE, UPLOAD_ARTIFACTS, FINALIZING) are
+ * begun and ended through the same methods, so every phase is logged the same way.
+ */
+public final class BuildProgress implements DriverListener {
+    private final LogSink log;
+    private CommandIndex commands;
+    private final SecretMasker masker;
+    private final Map<PhaseType, PhaseRecord> phases = new LinkedHashMap<>();
+    private final Map<String, String> exported = new LinkedHashMap<>();
+    /** Buildspec values the shell evaluated (artifact names, cache keys), by {@link BuildExpressions} key. */
+    private final Map<String, String> evaluated = new LinkedHashMap<>();
+    private boolean cacheRequested;
+    private final List<ArtifactRecord> artifacts = new ArrayList<>();
+    private final List<ReportGroupSummary> reports = new ArrayList<>();
+    private PhaseType current;
+    private Status outside = Status.SUCCEEDED;
+    private PhaseContext failure;
+    private boolean driverDone;
+    private boolean uploadRequested;
+    private final List<String> warnings = new ArrayList<>();
+
+    /** The commands of a plan that changed in DOWNLOAD_SOURCE (runtime versions added to INSTALL). */
+    public synchronized void commands(CommandIndex changed) {
+        this.commands = changed;
+    }
+
+    public BuildProgress(LogSink log, CommandIndex commands, SecretMasker masker) {
+        this.log = log;
+        this.commands = commands;
+        this.masker = masker;
+    }
+
+    public synchronized void begin(PhaseType type) {
+        PhaseRecord earlier = phases.get(type);
+        phases.put(type, earlier != null && earlier.end().isEmpty()
+                ? earlier
+                : PhaseRecord.started(type, earlier != null ? earlier.start() : log.clock().instant()));
+        current = type;
+        failure = null;
+        if (type != PhaseType.DOWNLOAD_SOURCE) {
+            log.agent("Entering phase " + type);
+        } else {
+            log.agent("Phase is " + type);
+        }
+    }
+
+    public synchronized void end(PhaseType type, Status status, Optional<PhaseContext> context) {
+        PhaseRecord r = phases.get(type);
+        if (r == null || r.end().isPresent()) {
+            return;
+        }
+        phases.put(type, r.ended(status, log.clock().instant(), context.map(List::of).orElse(List.of())));
+        if (current == type) {
+            current = null;
+        }
+        log.agent("Phase complete: " + type + " State: " + status);
+        log.agent("Phase context status code: " + context.map(PhaseContext::statusCode).orElse("")
+                + " Message: " + context.map(PhaseContext::message).orElse(""));
+    }
+
+    public void info(String message) {
+        log.agent(message);
+    }
+
+    /**
+     * Ends whatever phase is running with {@code status} (a timeout, a stop, a driver that died).
+     * Between phases, the status still counts for the build.
+     */
+    public synchronized void interrupt(Status status, PhaseContext context) {
+        if (current != null) {
+            end(current, status, Optional.of(context));
+        } else {
+            log.agent("Build " + status + ": " + context.message());
+        }
+        outside = outside.worst(status);
+    }
+
+    @Override
+    public synchronized void onEvent(DriverEvent e) {
+        switch (e.type()) {
+            case PHASE_START -> phaseType(e.arg(0)).ifPresent(this::begin);
+            case PHASE_END -> phaseType(e.arg(0)).ifPresent(t -> end(t,
+                    "1".equals(e.arg(1)) ? Status.SUCCEEDED : Status.FAILED,
+                    "1".equals(e.arg(1)) ? Optional.empty() : Optional.ofNullable(failure)));
+            case PHASE_RETRY -> log.agent("Retrying phase " + e.arg(0) + ": attempt " + (parse(e.arg(1)) + 1));
+            case COMMAND_START -> command(e.arg(0)).ifPresent(c -> log.agent("Running command " + c.displayText()));
+            case COMMAND_FAILED -> command(e.arg(0)).ifPresent(c -> commandFailed(c, e.arg(1)));
+            case WARNING -> warning(e.arg(0));
+            case CACHE_REQUEST -> cacheRequested = true;
+            case DONE -> {
+                driverDone = true;
+                uploadRequested = "1".equals(e.arg(0));
+            }
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    public synchronized void onExportedValue(String name, byte[] value) {
+        String text = masker.mask(new String(value, StandardCharsets.UTF_8));
+        if (name.startsWith(BuildExpressions.PREFIX)) {
+            evaluated.put(name.substring(BuildExpressions.PREFIX.length()), text);
+        } else {
+            exported.put(name, text);
+        }
+    }
+
+    private void commandFailed(CommandRef c, String status) {
+        log.agent("Command did not exit successfully " + c.displayText() + " exit status " + status);
+        if (failure == null) {
+            failure = new PhaseContext(PhaseContext.COMMAND_EXECUTION_ERROR,
+                    "Error while executing command: " + c.displayText() + ". Reason: exit status " + status);
+        }
+    }
+
+    private void warning(String code) {
+        String message = switch (code) {
+            case "vars" -> "Warning: some shell variables could not be carried over to the next command (readonly?)";
+            case "cache-unanswered" -> "Warning: the cache request was not answered within "
+                    + DriverEvent.CACHE_ANSWER_SECONDS + " s; the build goes on without the cache";
+            case "cache-unfinished" -> "Warning: the cache restore did not finish within "
+                    + DriverEvent.CACHE_RESTORE_SECONDS / 60 + " min; the build goes on with what was restored";
+            default -> "Warning: " + code;
+        };
+        if (!warnings.contains(message)) {
+            warnings.add(message);
+            log.agent(message);
+        }
+    }
+
+    private Optional<CommandRef> command(String id) {
+        return commands.get(parse(id));
+    }
+
+    private static int parse(String n) {
+        try {
+            return Integer.parseInt(n);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static Optional<PhaseType> phaseType(String name) {
+        try {
+            return Optional.of(PhaseType.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public synchronized boolean driverDone() {
+        return driverDone;
+    }
+
+    public synchronized void artifacts(List<ArtifactRecord> collected) {
+        artifacts.clear();
+        artifacts.addAll(collected);
+    }
+
+    public synchronized List<ArtifactRecord> artifacts() {
+        return List.copyOf(artifacts);
+    }
+
+    public synchronized void reports(List<ReportGroupSummary> collected) {
+        reports.clear();
+        reports.addAll(collected);
+    }
+
+    public synchronized List<ReportGroupSummary> reports() {
+        return List.copyOf(reports);
+    }
+
+    public synchronized boolean cacheRequested() {
+        return cacheRequested;
+    }
+
+    public synchronized Map<String, String> evaluated() {
+        return new LinkedHashMap<>(evaluated);
+    }
+
+    public synchronized boolean uploadRequested() {
+        return uploadRequested;
+    }
+
+    public synchronized List<PhaseRecord> phases() {
+        return List.copyOf(phases.values());
+    }
+
+    public synchronized Map<String, String> exportedVariables() {
+        return new LinkedHashMap<>(exported);
+    }
+
+    /** The build status the phases add up to. */
+    public synchronized Status outcome() {
+        Status s = outside;
+        for (PhaseRecord p : phases.values()) {
+            s = s.worst(p.status());
+        }
+        return s;
+    }
+}

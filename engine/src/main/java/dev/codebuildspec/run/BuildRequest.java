@@ -1,0 +1,206 @@
+package dev.codebuildspec.run;
+
+import dev.codebuildspec.env.SecretSource;
+import dev.codebuildspec.parse.BuildspecParser;
+import dev.codebuildspec.parse.ParseResult;
+import dev.codebuildspec.runtime.RuntimesFile;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Everything one build needs. {@code secretOverrides} holds values in memory only; nothing here
+ * is ever written out. {@code buildspec} is relative to {@code sourceDir}; when
+ * {@code inlineBuildspec} is present it is the buildspec's text and {@code buildspec} only names it
+ * (the Jenkins plugin reads files on the agent and passes their text). Build one with {@link #builder}.
+ *
+ * @param owner value of the owner label, e.g. {@code cli:host:pid:start}, for the reaper
+ * @param ownerUid when present, files in the source tree are handed to this uid:gid at the end
+ * @param cacheDir where the local cache lives; empty: no cache
+ * @param runtimesFile the runtimes file to select {@code runtime-versions} from; empty: the image's own
+ */
+public record BuildRequest(
+        Path sourceDir,
+        String buildspec,
+        Optional<String> inlineBuildspec,
+        String image,
+        Map<String, String> plainOverrides,
+        Map<String, String> secretOverrides,
+        SecretSource secretSource,
+        Duration timeout,
+        String project,
+        long buildNumber,
+        String initiator,
+        Optional<String> sourceVersion,
+        Optional<String> resolvedSourceVersion,
+        String owner,
+        OptionalInt ownerUid,
+        OptionalInt ownerGid,
+        boolean privileged,
+        Optional<Path> cacheDir,
+        Optional<Path> artifactsDir,
+        Optional<Path> reportsDir,
+        Optional<RuntimesFile> runtimesFile) {
+
+    public BuildRequest {
+        Objects.requireNonNull(sourceDir, "sourceDir");
+        Objects.requireNonNull(buildspec, "buildspec");
+        Objects.requireNonNull(image, "image");
+        plainOverrides = Collections.unmodifiableMap(new LinkedHashMap<>(plainOverrides));
+        secretOverrides = Collections.unmodifiableMap(new LinkedHashMap<>(secretOverrides));
+    }
+
+    public static Builder builder(Path sourceDir, String image) {
+        return new Builder(sourceDir, image);
+    }
+
+    /**
+     * The request of one child of a batch: its own source copy, buildspec, image, privileged mode,
+     * variables (under the caller's overrides, which still win) and artifacts directory.
+     */
+    public BuildRequest forChild(Path childSource, String childBuildspec, String childImage, boolean childPrivileged,
+            Map<String, String> childVariables, Optional<Path> childArtifactsDir) {
+        Map<String, String> plain = new LinkedHashMap<>(childVariables);
+        plain.putAll(plainOverrides);
+        plain.putAll(childVariables.entrySet().stream().filter(e -> e.getKey().startsWith("CODEBUILD_"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        boolean sameSpec = childBuildspec.equals(buildspec);
+        return new BuildRequest(childSource, childBuildspec, sameSpec ? inlineBuildspec : Optional.empty(), childImage,
+                plain, secretOverrides, secretSource, timeout, project, buildNumber, initiator, sourceVersion,
+                resolvedSourceVersion, owner, ownerUid, ownerGid, childPrivileged, cacheDir, childArtifactsDir,
+                reportsDir.map(d -> d.resolve(childSource.getFileName().toString())), runtimesFile);
+    }
+
+    /** Parses the buildspec: the inline text when there is one, else the file under the source. */
+    public ParseResult parseBuildspec() {
+        BuildspecParser parser = new BuildspecParser();
+        return inlineBuildspec.isPresent() ? parser.parse(inlineBuildspec.get(), buildspec)
+                : parser.parse(buildspecFile(), buildspec);
+    }
+
+    public Path buildspecFile() {
+        return sourceDir.resolve(buildspec).normalize();
+    }
+
+    @Override
+    public String toString() {
+        return "BuildRequest[" + sourceDir + ", " + buildspec + ", " + image + "]";
+    }
+
+    /** Sensible defaults for everything but the source and the image. */
+    public static final class Builder {
+        private final Path sourceDir;
+        private final String image;
+        private String buildspec = "buildspec.yml";
+        private Optional<String> inline = Optional.empty();
+        private Map<String, String> plain = Map.of();
+        private Map<String, String> secret = Map.of();
+        private SecretSource secretSource = SecretSource.NONE;
+        private Duration timeout = Duration.ofMinutes(60);
+        private String project = "local";
+        private long buildNumber = 1;
+        private String initiator = "unknown";
+        private Optional<String> sourceVersion = Optional.empty();
+        private Optional<String> resolvedSourceVersion = Optional.empty();
+        private String owner = "unknown";
+        private OptionalInt ownerUid = OptionalInt.empty();
+        private OptionalInt ownerGid = OptionalInt.empty();
+        private boolean privileged;
+        private Optional<Path> cacheDir = Optional.empty();
+        private Optional<Path> artifactsDir = Optional.empty();
+        private Optional<Path> reportsDir = Optional.empty();
+        private Optional<RuntimesFile> runtimesFile = Optional.empty();
+
+        private Builder(Path sourceDir, String image) {
+            this.sourceDir = sourceDir;
+            this.image = image;
+        }
+
+        public Builder buildspec(String path) {
+            this.buildspec = path;
+            return this;
+        }
+
+        public Builder inlineBuildspec(String label, String text) {
+            this.buildspec = label;
+            this.inline = Optional.of(text);
+            return this;
+        }
+
+        public Builder environment(Map<String, String> plainOverrides, Map<String, String> secretOverrides) {
+            this.plain = plainOverrides;
+            this.secret = secretOverrides;
+            return this;
+        }
+
+        public Builder secretSource(SecretSource source) {
+            this.secretSource = source;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder identity(String project, long buildNumber, String initiator) {
+            this.project = project;
+            this.buildNumber = buildNumber;
+            this.initiator = initiator;
+            return this;
+        }
+
+        public Builder sourceVersion(Optional<String> version, Optional<String> resolved) {
+            this.sourceVersion = version;
+            this.resolvedSourceVersion = resolved;
+            return this;
+        }
+
+        /** The owner label value, and the uid:gid that gets the source tree back (empty: leave it). */
+        public Builder owner(String owner, OptionalInt uid, OptionalInt gid) {
+            this.owner = owner;
+            this.ownerUid = uid;
+            this.ownerGid = gid;
+            return this;
+        }
+
+        public Builder privileged(boolean privileged) {
+            this.privileged = privileged;
+            return this;
+        }
+
+        public Builder cacheDir(Optional<Path> dir) {
+            this.cacheDir = dir;
+            return this;
+        }
+
+        /** Where UPLOAD_ARTIFACTS copies the artifact tree (the CLI's {@code --artifacts}); empty: plan only. */
+        public Builder artifactsDir(Optional<Path> dir) {
+            this.artifactsDir = dir;
+            return this;
+        }
+
+        /** Where report files are copied, under {@code <dir>/<group>/} (the CLI's {@code --reports}). */
+        public Builder reportsDir(Optional<Path> dir) {
+            this.reportsDir = dir;
+            return this;
+        }
+
+        /** The runtimes file for {@code runtime-versions} (the CLI's {@code --runtimes}); default: the image's. */
+        public Builder runtimesFile(Optional<RuntimesFile> file) {
+            this.runtimesFile = file;
+            return this;
+        }
+
+        public BuildRequest build() {
+            return new BuildRequest(sourceDir, buildspec, inline, image, plain, secret, secretSource, timeout, project,
+                    buildNumber, initiator, sourceVersion, resolvedSourceVersion, owner, ownerUid, ownerGid, privileged,
+                    cacheDir, artifactsDir, reportsDir, runtimesFile);
+        }
+    }
+}

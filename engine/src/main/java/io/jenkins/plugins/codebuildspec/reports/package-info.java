@@ -1,7 +1,0 @@
-/**
- * Reading the files of a buildspec's {@code reports} groups into test and coverage summaries.
- * {@link io.jenkins.plugins.codebuildspec.reports.ReportParser} reads one file,
- * {@link io.jenkins.plugins.codebuildspec.reports.ReportGroupSummary} sums a group. JDK and Gson
- * only; XML is streamed with DTDs and external entities off.
- */
-package io.jenkins.plugins.codebuildspec.reports;

@@ -1,4 +1,0 @@
-/**
- * The immutable buildspec model. Built only by the parser; every node keeps its source position.
- */
-package io.jenkins.plugins.codebuildspec.spec;
