@@ -34,6 +34,7 @@ public final class BatchBuild {
     private final int parallelism;
     private final String host;
     private final Map<String, BuildRunner> running = new ConcurrentHashMap<>();
+    private final java.util.Set<String> stopAsked = ConcurrentHashMap.newKeySet();
     private volatile BatchScheduler scheduler;
     private volatile boolean stopped;
 
@@ -118,7 +119,8 @@ public final class BatchBuild {
             running.put(child.identifier(), runner);
             Path source = sources.resolve(child.identifier());
             try {
-                if (stopped) {
+                // A stop may come before this child was registered: stop() records it first, then looks here.
+                if (stopped || stopAsked.contains(child.identifier())) {
                     runner.stop();
                 }
                 SourceCopy.copy(parent.sourceDir(), source);
@@ -140,6 +142,7 @@ public final class BatchBuild {
 
         @Override
         public void stop(ChildBuild child) {
+            stopAsked.add(child.identifier());
             BuildRunner r = running.get(child.identifier());
             if (r != null) {
                 r.stop();

@@ -75,7 +75,13 @@ public final class DockerCli {
      */
     public RunningProcess exec(String container, Map<String, String> secretEnvironment, List<String> command,
             InputStream stdin, OutputStream out) throws DockerException {
-        List<String> args = new ArrayList<>(List.of(docker, "exec", "-i", "-u", "0"));
+        return exec(container, "0", secretEnvironment, command, stdin, out);
+    }
+
+    /** {@code docker exec -i -u user}; as {@link #exec(String, Map, List, InputStream, OutputStream)} otherwise. */
+    public RunningProcess exec(String container, String user, Map<String, String> secretEnvironment, List<String> command,
+            InputStream stdin, OutputStream out) throws DockerException {
+        List<String> args = new ArrayList<>(List.of(docker, "exec", "-i", "-u", user));
         for (String name : secretEnvironment.keySet()) {
             args.add("-e");
             args.add(name);

@@ -4,18 +4,16 @@ import dev.codebuildspec.docker.ContainerSpec;
 import dev.codebuildspec.docker.DockerCli;
 import dev.codebuildspec.docker.DockerException;
 import dev.codebuildspec.docker.RunningProcess;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * The one container of one build: started, handed the driver, cleaned up. The Jenkins plugin
- * drives the same container through the same methods, with its own {@code ProcessLauncher}.
+ * The one container of one build: started, handed back, removed. Every host drives it through the
+ * same methods; only the {@code ProcessLauncher} behind its {@link DockerCli} differs.
  */
 public final class BuildContainer {
     public static final String TMP = "/codebuild/output/tmp";
@@ -47,18 +45,9 @@ public final class BuildContainer {
         return id;
     }
 
-    /**
-     * One {@code docker exec}: the driver arrives on stdin into the container's tmpfs, then runs
-     * with stdin at EOF. The argument holds no secret and no {@code $}.
-     */
-    public RunningProcess runDriver(String script, String shell, Map<String, String> secrets, OutputStream out)
-            throws DockerException {
-        String driver = STATE + "/driver.sh";
-        String bootstrap = "umask 077 && mkdir -p " + STATE + " && cat >" + driver
-                + " && umask 022 && if command -v " + shell + " >/dev/null 2>&1; then exec " + shell + " " + driver
-                + " </dev/null; else echo 'codebuild-spec: the image has no " + shell
-                + " (env/shell)'; exit 127; fi";
-        return docker.exec(id, secrets, List.of("sh", "-c", bootstrap), new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), out);
+    /** Takes over a container started by an earlier host object (a resumed build). */
+    void adopt(String containerId) {
+        id = containerId;
     }
 
     /** Runs a command as root with {@code in} as its stdin and its stdout to {@code out}; returns its status. */

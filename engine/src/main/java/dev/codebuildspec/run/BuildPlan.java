@@ -48,8 +48,13 @@ public record BuildPlan(
     }
 
     public static BuildPlan prepare(BuildRequest request, Instant start) {
+        return prepare(request, start, UUID.randomUUID().toString(), DriverMarker.random());
+    }
+
+    /** The plan of a build whose identity is given: the same build id and marker again after a resume. */
+    static BuildPlan prepare(BuildRequest request, Instant start, String buildId, DriverMarker marker) {
         String srcDir = srcDir(request.project());
-        BuiltInVariables builtIns = new BuiltInVariables(request.project(), UUID.randomUUID().toString(),
+        BuiltInVariables builtIns = new BuiltInVariables(request.project(), buildId,
                 request.buildNumber(), srcDir, start.toEpochMilli(), request.initiator(), request.image(),
                 request.sourceVersion(), request.resolvedSourceVersion());
         SecretMasker cliSecrets = SecretMasker.of(request.secretOverrides().values());
@@ -57,7 +62,7 @@ public record BuildPlan(
         ParseResult parsed = request.parseBuildspec().forPlainBuild();
         if (parsed.hasErrors() || parsed.buildspec().isEmpty()) {
             String message = parsed.errors().stream().map(Diagnostic::toString).collect(Collectors.joining("; "));
-            return failed(parsed.diagnostics(), PhaseContext.YAML_FILE_ERROR, message, builtIns, cliSecrets);
+            return failed(parsed.diagnostics(), PhaseContext.YAML_FILE_ERROR, message, builtIns, cliSecrets, marker);
         }
         Buildspec spec = parsed.buildspec().get();
         ResolvedEnvironment env;
@@ -65,11 +70,10 @@ public record BuildPlan(
             env = new EnvironmentResolver(request.secretSource())
                     .resolve(spec, builtIns, request.plainOverrides(), request.secretOverrides());
         } catch (EnvironmentException e) {
-            return failed(parsed.diagnostics(), PhaseContext.CLIENT_ERROR, e.getMessage(), builtIns, cliSecrets);
+            return failed(parsed.diagnostics(), PhaseContext.CLIENT_ERROR, e.getMessage(), builtIns, cliSecrets, marker);
         }
         Set<String> secrets = new HashSet<>(env.secretValues());
         SecretMasker masker = SecretMasker.of(secrets);
-        DriverMarker marker = DriverMarker.random();
         String script = DriverScript.generate(spec, settings(request, spec, env, marker));
         return new BuildPlan(parsed.diagnostics(), Optional.empty(), spec, builtIns, env, masker, marker,
                 CommandIndex.of(spec), script);
@@ -107,8 +111,8 @@ public record BuildPlan(
     }
 
     private static BuildPlan failed(List<Diagnostic> diagnostics, String code, String message, BuiltInVariables builtIns,
-            SecretMasker masker) {
+            SecretMasker masker, DriverMarker marker) {
         return new BuildPlan(diagnostics, Optional.of(new PhaseContext(code, masker.mask(message))), null, builtIns,
-                new ResolvedEnvironment(Map.of(), Map.of()), masker, DriverMarker.random(), CommandIndex.empty(), "");
+                new ResolvedEnvironment(Map.of(), Map.of()), masker, marker, CommandIndex.empty(), "");
     }
 }

@@ -6,6 +6,7 @@ import dev.codebuildspec.driver.CommandRef;
 import dev.codebuildspec.driver.DriverEvent;
 import dev.codebuildspec.log.DriverListener;
 import dev.codebuildspec.log.LogSink;
+import dev.codebuildspec.log.SettableClock;
 import dev.codebuildspec.mask.SecretMasker;
 import dev.codebuildspec.record.ArtifactRecord;
 import dev.codebuildspec.record.PhaseContext;
@@ -42,6 +43,8 @@ public final class BuildProgress implements DriverListener {
     private boolean driverDone;
     private boolean uploadRequested;
     private final List<String> warnings = new ArrayList<>();
+    private final ProgressJournal journal;
+    private boolean replaying;
 
     /** The commands of a plan that changed in DOWNLOAD_SOURCE (runtime versions added to INSTALL). */
     public synchronized void commands(CommandIndex changed) {
@@ -49,12 +52,40 @@ public final class BuildProgress implements DriverListener {
     }
 
     public BuildProgress(LogSink log, CommandIndex commands, SecretMasker masker) {
+        this(log, commands, masker, new ProgressJournal());
+    }
+
+    /** A progress that goes on from {@code journal}: call {@link #replay} before anything else. */
+    BuildProgress(LogSink log, CommandIndex commands, SecretMasker masker, ProgressJournal journal) {
         this.log = log;
         this.commands = commands;
         this.masker = masker;
+        this.journal = journal;
+    }
+
+    /** What moved this progress so far; a resumed host replays it. */
+    ProgressJournal journal() {
+        return journal;
+    }
+
+    /** Rebuilds the phase records from the journal at their recorded times; {@code clock} is the log's. */
+    synchronized void replay(SettableClock clock) {
+        replaying = true;
+        try {
+            journal.replay(this, clock);
+        } finally {
+            replaying = false;
+        }
+    }
+
+    private long now() {
+        return log.clock().millis();
     }
 
     public synchronized void begin(PhaseType type) {
+        if (!replaying) {
+            journal.begin(now(), type);
+        }
         PhaseRecord earlier = phases.get(type);
         phases.put(type, earlier != null && earlier.end().isEmpty()
                 ? earlier
@@ -68,10 +99,14 @@ public final class BuildProgress implements DriverListener {
         }
     }
 
-    public synchronized void end(PhaseType type, Status status, Optional<PhaseContext> context) {
+    public synchronized void end(PhaseType type, Status status, Optional<PhaseContext> given) {
         PhaseRecord r = phases.get(type);
         if (r == null || r.end().isPresent()) {
             return;
+        }
+        Optional<PhaseContext> context = given.map(c -> new PhaseContext(c.statusCode(), masker.mask(c.message())));
+        if (!replaying) {
+            journal.end(now(), type, status, context);
         }
         phases.put(type, r.ended(status, log.clock().instant(), context.map(List::of).orElse(List.of())));
         if (current == type) {
@@ -91,8 +126,17 @@ public final class BuildProgress implements DriverListener {
      * Between phases, the status still counts for the build.
      */
     public synchronized void interrupt(Status status, PhaseContext context) {
+        if (!replaying) {
+            journal.interrupt(now(), status, new PhaseContext(context.statusCode(), masker.mask(context.message())));
+        }
         if (current != null) {
-            end(current, status, Optional.of(context));
+            boolean outer = replaying;
+            replaying = true; // the interrupt entry stands for this end
+            try {
+                end(current, status, Optional.of(context));
+            } finally {
+                replaying = outer;
+            }
         } else {
             log.agent("Build " + status + ": " + context.message());
         }
@@ -101,6 +145,19 @@ public final class BuildProgress implements DriverListener {
 
     @Override
     public synchronized void onEvent(DriverEvent e) {
+        if (!replaying) {
+            journal.event(now(), e);
+        }
+        boolean outer = replaying;
+        replaying = true; // the event entry stands for the phase changes it makes
+        try {
+            apply(e);
+        } finally {
+            replaying = outer;
+        }
+    }
+
+    private void apply(DriverEvent e) {
         switch (e.type()) {
             case PHASE_START -> phaseType(e.arg(0)).ifPresent(this::begin);
             case PHASE_END -> phaseType(e.arg(0)).ifPresent(t -> end(t,
@@ -123,6 +180,9 @@ public final class BuildProgress implements DriverListener {
     @Override
     public synchronized void onExportedValue(String name, byte[] value) {
         String text = masker.mask(new String(value, StandardCharsets.UTF_8));
+        if (!replaying) {
+            journal.value(now(), name, text);
+        }
         if (name.startsWith(BuildExpressions.PREFIX)) {
             evaluated.put(name.substring(BuildExpressions.PREFIX.length()), text);
         } else {

@@ -23,6 +23,9 @@ import java.util.OptionalInt;
  * @param ownerUid when present, files in the source tree are handed to this uid:gid at the end
  * @param cacheDir where the local cache lives; empty: no cache
  * @param runtimesFile the runtimes file to select {@code runtime-versions} from; empty: the image's own
+ * @param secretFiles files to put into the container's in-memory tmpfs before the phases (path in the container to
+ *     content); their content is secret: it travels on {@code docker exec}'s stdin only
+ * @param driverAsOwner run the phases as {@code ownerUid:ownerGid} instead of the image's root
  */
 public record BuildRequest(
         Path sourceDir,
@@ -45,7 +48,9 @@ public record BuildRequest(
         Optional<Path> cacheDir,
         Optional<Path> artifactsDir,
         Optional<Path> reportsDir,
-        Optional<RuntimesFile> runtimesFile) {
+        Optional<RuntimesFile> runtimesFile,
+        Map<String, byte[]> secretFiles,
+        boolean driverAsOwner) {
 
     public BuildRequest {
         Objects.requireNonNull(sourceDir, "sourceDir");
@@ -53,6 +58,7 @@ public record BuildRequest(
         Objects.requireNonNull(image, "image");
         plainOverrides = Collections.unmodifiableMap(new LinkedHashMap<>(plainOverrides));
         secretOverrides = Collections.unmodifiableMap(new LinkedHashMap<>(secretOverrides));
+        secretFiles = Collections.unmodifiableMap(new LinkedHashMap<>(secretFiles));
     }
 
     public static Builder builder(Path sourceDir, String image) {
@@ -73,7 +79,8 @@ public record BuildRequest(
         return new BuildRequest(childSource, childBuildspec, sameSpec ? inlineBuildspec : Optional.empty(), childImage,
                 plain, secretOverrides, secretSource, timeout, project, buildNumber, initiator, sourceVersion,
                 resolvedSourceVersion, owner, ownerUid, ownerGid, childPrivileged, cacheDir, childArtifactsDir,
-                reportsDir.map(d -> d.resolve(childSource.getFileName().toString())), runtimesFile);
+                reportsDir.map(d -> d.resolve(childSource.getFileName().toString())), runtimesFile, secretFiles,
+                driverAsOwner);
     }
 
     /** Parses the buildspec: the inline text when there is one, else the file under the source. */
@@ -115,6 +122,8 @@ public record BuildRequest(
         private Optional<Path> artifactsDir = Optional.empty();
         private Optional<Path> reportsDir = Optional.empty();
         private Optional<RuntimesFile> runtimesFile = Optional.empty();
+        private Map<String, byte[]> secretFiles = Map.of();
+        private boolean driverAsOwner;
 
         private Builder(Path sourceDir, String image) {
             this.sourceDir = sourceDir;
@@ -197,10 +206,20 @@ public record BuildRequest(
             return this;
         }
 
+        public Builder secretFiles(Map<String, byte[]> files) {
+            this.secretFiles = files;
+            return this;
+        }
+
+        public Builder driverAsOwner(boolean asOwner) {
+            this.driverAsOwner = asOwner;
+            return this;
+        }
+
         public BuildRequest build() {
             return new BuildRequest(sourceDir, buildspec, inline, image, plain, secret, secretSource, timeout, project,
                     buildNumber, initiator, sourceVersion, resolvedSourceVersion, owner, ownerUid, ownerGid, privileged,
-                    cacheDir, artifactsDir, reportsDir, runtimesFile);
+                    cacheDir, artifactsDir, reportsDir, runtimesFile, secretFiles, driverAsOwner);
         }
     }
 }

@@ -24,7 +24,10 @@ import java.util.Optional;
  */
 final class RuntimeStep {
     /** What the selection leaves: the plan to run, or why DOWNLOAD_SOURCE fails. */
-    record Outcome(BuildPlan plan, Optional<PhaseContext> failure) {
+    record Outcome(BuildPlan plan, Optional<PhaseContext> failure, List<String> added) {
+        Outcome(BuildPlan plan, Optional<PhaseContext> failure) {
+            this(plan, failure, List.of());
+        }
     }
 
     private RuntimeStep() {
@@ -62,7 +65,8 @@ final class RuntimeStep {
             log.agent(s.logLine());
             s.commands().forEach(c -> commands.add(new Command(c, where)));
         }
-        return new Outcome(plan.withInstallCommandsFirst(request, commands), Optional.empty());
+        return new Outcome(plan.withInstallCommandsFirst(request, commands), Optional.empty(),
+                commands.stream().map(Command::text).toList());
     }
 
     private static Outcome failed(BuildPlan plan, String message) {

@@ -1,15 +1,14 @@
-package io.jenkins.plugins.codebuildspec.jenkins;
+package dev.codebuildspec.driver;
 
-import dev.codebuildspec.run.BuildContainer;
-import dev.codebuildspec.driver.DriverMarker;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The script the durable task runs inside the container: it puts the engine's driver into the
- * container's tmpfs and runs it, its output piped through a masking filter <em>inside the
- * container</em>, so the durable task's log file on the agent's disk never holds a secret value.
+ * The script a detached driver runs inside the container (a Jenkins durable task, or any host that
+ * polls a log file): it puts the engine's driver into the container's tmpfs and runs it, its output
+ * piped through a masking filter <em>inside the container</em>, so a log file on the host's disk
+ * never holds a secret value.
  *
  * <p>The filter is an awk program that reads the forms to mask from its environment
  * ({@code CBS_MASK_0}, {@code CBS_MASK_1}, …, passed by name with {@code docker exec -e}), never from
@@ -18,7 +17,7 @@ import java.util.Map;
  * masked and re-encoded. Without secrets the driver runs directly. With secrets and no awk in the
  * image the build fails rather than write unmasked output to the agent's disk.
  */
-public final class DurableDriver {
+public final class DetachedDriverScript {
     static final String MASK_PREFIX = "CBS_MASK_";
     static final String MARK_VARIABLE = "CBS_MARK";
 
@@ -68,18 +67,18 @@ public final class DurableDriver {
             "END { if (inval) printf \"%s\\n\", tohex(mask(unhex(hexbuf))) }",
             "");
 
-    private DurableDriver() {
+    private DetachedDriverScript() {
     }
 
     /** The durable task's script. It holds no secret value: those come from the environment. */
-    public static String script(String driver, String shell, DriverMarker marker, boolean masking) {
+    public static String script(String driver, String shell, DriverMarker marker, boolean masking, String stateDir) {
         String delimiter = "CBS_DRIVER_" + marker.nonce();
-        String path = BuildContainer.STATE + "/driver.sh";
+        String path = stateDir + "/driver.sh";
         StringBuilder s = new StringBuilder(driver.length() + AWK.length() + 1024);
         s.append("#!/bin/sh\n");
         s.append("# codebuild-spec: the buildspec driver, run inside the build container.\n");
         s.append("umask 077\n");
-        s.append("mkdir -p ").append(BuildContainer.STATE).append(" || exit 97\n");
+        s.append("mkdir -p ").append(stateDir).append(" || exit 97\n");
         s.append("cat >").append(path).append(" <<'").append(delimiter).append("'\n");
         s.append(driver);
         if (!driver.endsWith("\n")) {

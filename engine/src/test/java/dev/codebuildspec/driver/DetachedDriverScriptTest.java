@@ -1,4 +1,4 @@
-package io.jenkins.plugins.codebuildspec.jenkins;
+package dev.codebuildspec.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.codebuildspec.run.BuildContainer;
-import dev.codebuildspec.driver.DriverMarker;
 import dev.codebuildspec.mask.SecretForms;
 import java.io.File;
 import java.io.IOException;
@@ -18,8 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the durable script under the host's sh and awk (the same script runs in the container). */
-class DurableDriverTest {
+/** Runs the detached driver script under the host's sh and awk (the same script runs in the container). */
+class DetachedDriverScriptTest {
     private static final DriverMarker MARK = new DriverMarker("0011223344556677");
 
     @TempDir
@@ -27,7 +26,7 @@ class DurableDriverTest {
 
     @Test
     void scriptHoldsNoSecretAndRunsDirectlyWithoutSecrets() {
-        String s = DurableDriver.script("echo hi\n", "sh", MARK, false);
+        String s = DetachedDriverScript.script("echo hi\n", "sh", MARK, false, BuildContainer.STATE);
         assertTrue(s.startsWith("#!/bin/sh\n"));
         assertTrue(s.contains("exec sh " + BuildContainer.STATE + "/driver.sh"));
         assertFalse(s.contains("awk"));
@@ -52,12 +51,12 @@ class DurableDriverTest {
     }
 
     private String run(String driver, List<String> secrets) throws IOException, InterruptedException {
-        String script = DurableDriver.script(driver, "sh", MARK, true).replace(BuildContainer.STATE, dir.resolve("state").toString());
+        String script = DetachedDriverScript.script(driver, "sh", MARK, true, BuildContainer.STATE).replace(BuildContainer.STATE, dir.resolve("state").toString());
         Path file = dir.resolve("script.sh");
         Files.writeString(file, script);
         ProcessBuilder pb = new ProcessBuilder("sh", file.toString()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
-        env.putAll(DurableDriver.maskVariables(SecretForms.of(secrets)));
+        env.putAll(DetachedDriverScript.maskVariables(SecretForms.of(secrets)));
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);

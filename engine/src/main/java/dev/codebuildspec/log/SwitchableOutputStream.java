@@ -1,17 +1,17 @@
-package io.jenkins.plugins.codebuildspec.jenkins;
+package dev.codebuildspec.log;
 
 import java.io.IOException;
 import java.io.OutputStream;
 
 /** Writes to one stream, then to another: nowhere while a journal is replayed, then to the console. */
-final class SwitchableOutputStream extends OutputStream {
+public final class SwitchableOutputStream extends OutputStream {
     private volatile OutputStream target;
 
-    SwitchableOutputStream(OutputStream target) {
+    public SwitchableOutputStream(OutputStream target) {
         this.target = target;
     }
 
-    void switchTo(OutputStream next) {
+    public void switchTo(OutputStream next) {
         target = next;
     }
 

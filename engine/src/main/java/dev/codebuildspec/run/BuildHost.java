@@ -1,0 +1,44 @@
+package dev.codebuildspec.run;
+
+import dev.codebuildspec.docker.ContainerSpec;
+import dev.codebuildspec.docker.DockerCli;
+import dev.codebuildspec.docker.DockerException;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * What differs between the machines a build can run on: how Docker is reached, how the driver is
+ * started and polled, where artifacts and reports go. The CLI and the Jenkins plugin each give one;
+ * the {@link BuildMachine} does the rest, the same way for both.
+ */
+public interface BuildHost {
+    /** Docker on the machine that holds the source tree. */
+    DockerCli docker();
+
+    DriverHost driver();
+
+    BuildOutputs outputs();
+
+    /** Whether the build that owns a container (its owner label) no longer runs: the reaper removes those. */
+    Predicate<String> ownerGone();
+
+    /** Pulls an image that is not here (a host may log in to a registry first). */
+    default void pull(String image) throws DockerException, InterruptedException {
+        docker().pull(image);
+    }
+
+    /** Lines the host adds to DOWNLOAD_SOURCE's log (how it resolved secrets, say). */
+    default List<String> notes() {
+        return List.of();
+    }
+
+    /** Mounts the host needs besides the source tree (a durable task's control directory). */
+    default List<ContainerSpec.Mount> extraMounts() {
+        return List.of();
+    }
+
+    /** How often to poll a running driver: from {@code fastest}, slowing to {@code slowest} while it is quiet. */
+    default PollPacing pacing() {
+        return PollPacing.CONSTANT;
+    }
+}

@@ -1,0 +1,339 @@
+package dev.codebuildspec.run;
+
+import dev.codebuildspec.artifacts.ArtifactPlan;
+import dev.codebuildspec.buildspec.Command;
+import dev.codebuildspec.buildspec.PhaseName;
+import dev.codebuildspec.buildspec.Position;
+import dev.codebuildspec.cache.CacheStore;
+import dev.codebuildspec.docker.DockerException;
+import dev.codebuildspec.driver.DriverMarker;
+import dev.codebuildspec.log.DriverOutputSplitter;
+import dev.codebuildspec.log.KeepOpenOutputStream;
+import dev.codebuildspec.log.LogSink;
+import dev.codebuildspec.log.SettableClock;
+import dev.codebuildspec.log.SwitchableOutputStream;
+import dev.codebuildspec.record.BuildRecord;
+import dev.codebuildspec.record.PhaseContext;
+import dev.codebuildspec.record.PhaseType;
+import dev.codebuildspec.record.Status;
+import dev.codebuildspec.run.BuildState.Stage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one phase machine of a build, for every host: DOWNLOAD_SOURCE ({@link #prepare}: parse, validate,
+ * resolve; no container on error), the driver's four phases ({@link #poll} until it is done, timed out or
+ * stopped), then cache, reports, UPLOAD_ARTIFACTS and FINALIZING ({@link #complete}). A host that can
+ * block calls {@link #run}; a Jenkins step calls the three from timer callbacks and keeps {@link #state()}.
+ * A host object may be dropped at any point after {@link #prepare}: {@link #resume} on a new one goes on
+ * from the saved state, with the phase records rebuilt and no log line repeated.
+ */
+public final class BuildMachine {
+    private final BuildRequest request;
+    private final BuildHost host;
+    private final BuildState state;
+    private final Clock clock;
+    private final OutputStream masked;
+    private final LogSink log;
+    private final BuildProgress progress;
+    private final BuildContainer container;
+    private final DriverWatch driver;
+    private BuildPlan plan;
+    private Optional<BuildCache> cache = Optional.empty();
+    private Optional<ArtifactPlan> artifacts = Optional.empty();
+    private volatile boolean stopRequested;
+
+    private BuildMachine(BuildRequest request, BuildHost host, BuildState state, OutputStream console, Clock clock,
+            boolean resuming) {
+        this.request = request;
+        this.host = host;
+        this.state = state;
+        this.clock = clock;
+        long epochBase = clock.millis();
+        this.stopRequested = state.stopRequested;
+        if (resuming) {
+            plan = BuildPlan.prepare(request, Instant.ofEpochMilli(state.startMillis), state.buildId,
+                    new DriverMarker(state.markerNonce));
+            if (!state.runtimeCommands().isEmpty() && plan.failure().isEmpty()) {
+                Position where = plan.spec().phase(PhaseName.INSTALL).map(p -> p.position()).orElse(Position.UNKNOWN);
+                plan = plan.withInstallCommandsFirst(request,
+                        state.runtimeCommands().stream().map(c -> new Command(c, where)).toList());
+            }
+        } else {
+            state.startMillis = epochBase;
+            plan = BuildPlan.prepare(request, Instant.ofEpochMilli(epochBase));
+            state.buildId = plan.builtIns().buildId();
+            state.markerNonce = plan.marker().nonce();
+        }
+        masked = plan.masker().wrap(new KeepOpenOutputStream(console));
+        SettableClock logClock = new SettableClock(clock);
+        SwitchableOutputStream target = new SwitchableOutputStream(resuming ? OutputStream.nullOutputStream() : masked);
+        log = new LogSink(target, logClock);
+        progress = new BuildProgress(log, plan.commands(), plan.masker(), state.journal);
+        if (resuming) {
+            progress.replay(logClock);
+            target.switchTo(masked);
+        }
+        driver = new DriverWatch(this, state, new DriverOutputSplitter(plan.marker(), log, progress), clock);
+        container = new BuildContainer(host.docker(), containerSpec(), plan.srcDir());
+        if (state.containerId != null) {
+            container.adopt(state.containerId);
+        }
+    }
+
+    /** A new build of {@code request} on {@code host}; nothing runs before {@link #prepare}. */
+    public static BuildMachine start(BuildRequest request, BuildHost host, OutputStream console, Clock clock) {
+        return new BuildMachine(request, host, new BuildState(), console, clock, false);
+    }
+
+    /**
+     * Goes on with the build that {@code state} belongs to, on a new host object. The request is the same one
+     * again (its secrets resolved again); a driver the host cannot find again ends the build FAULT.
+     */
+    public static BuildMachine resume(BuildRequest request, BuildHost host, BuildState state, OutputStream console,
+            Clock clock) throws IOException, InterruptedException {
+        BuildMachine m = new BuildMachine(request, host, state, console, clock, true);
+        m.reattach();
+        return m;
+    }
+
+    private synchronized void reattach() throws IOException, InterruptedException {
+        if (state.stage != Stage.DRIVER_RUNNING) {
+            return;
+        }
+        if (plan.failure().isPresent()) {
+            driver.interrupt(Status.FAULT, new PhaseContext(PhaseContext.CLIENT_ERROR,
+                    "The build cannot go on: " + plan.failure().get().message()));
+            return;
+        }
+        cache = cache();
+        driver.reattach(cache);
+    }
+
+    public BuildState state() {
+        return state;
+    }
+
+    /** Asks the build to stop: the running phase ends STOPPED at the next step, the container is removed. */
+    public void requestStop() {
+        stopRequested = true;
+        synchronized (this) {
+            if (!state.stopRequested) {
+                state.stopRequested = true;
+                state.changed();
+            }
+        }
+    }
+
+    /** A stop that does not wait for the next poll (an abort): the driver and the container are killed now. */
+    public synchronized void stopNow() throws InterruptedException {
+        requestStop();
+        if (state.stage == Stage.DRIVER_RUNNING || state.stage == Stage.NEW) {
+            driver.interrupt(Status.STOPPED, stopped());
+        }
+    }
+
+    /** An error of the host's own (an agent lost, a broken call): the running phase ends FAULT. */
+    public synchronized void fail(String message) throws InterruptedException {
+        if (state.stage == Stage.DRIVER_RUNNING || state.stage == Stage.NEW) {
+            state.fault = true;
+            driver.interrupt(Status.FAULT, new PhaseContext(PhaseContext.CLIENT_ERROR, String.valueOf(message)));
+        }
+    }
+
+    /** Runs the whole build on this thread; an interrupt of the thread stops the build. */
+    public BuildResult run() {
+        boolean interrupted = false;
+        try {
+            if (prepare()) {
+                Optional<Duration> next;
+                while ((next = poll()).isPresent()) {
+                    try {
+                        driver.await(next.get());
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        requestStop();
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+            stopQuietly();
+        } catch (IOException | RuntimeException e) {
+            failQuietly(e);
+        }
+        BuildResult result;
+        while (true) {
+            try {
+                result = complete();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // FINALIZING must run to its end: the container is removed on every path
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return result;
+    }
+
+    private void stopQuietly() {
+        try {
+            stopNow();
+        } catch (InterruptedException again) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void failQuietly(Exception e) {
+        try {
+            fail(e.getMessage());
+        } catch (InterruptedException again) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * DOWNLOAD_SOURCE, then the driver is started. Returns true when the driver runs; false when the build
+     * ended before (a buildspec or Docker error, a stop): {@link #complete} comes next either way.
+     */
+    public synchronized boolean prepare() throws InterruptedException {
+        if (state.stage != Stage.NEW) {
+            return state.stage == Stage.DRIVER_RUNNING;
+        }
+        new DownloadSource(this).run();
+        return state.stage == Stage.DRIVER_RUNNING;
+    }
+
+    void startDriver() throws InterruptedException {
+        cache = cache();
+        driver.start(cache);
+    }
+
+    /**
+     * One look at the running driver: its output, its end, a stop, the timeout, a cache restore it waits for.
+     * Returns when to look again; empty when the driver part of the build is over.
+     */
+    public synchronized Optional<Duration> poll() throws IOException, InterruptedException {
+        if (state.stage != Stage.DRIVER_RUNNING) {
+            return Optional.empty();
+        }
+        Optional<Duration> next = driver.poll();
+        log.flush();
+        return next;
+    }
+
+    /** Moves the build to {@code stage}; a host saves the state when it sees {@link BuildState#changes()} move. */
+    void moveTo(Stage stage) {
+        state.stage = stage;
+        state.changed();
+    }
+
+    /** Cache, reports, UPLOAD_ARTIFACTS, FINALIZING; the build's result. Runs once; later calls return the same. */
+    public synchronized BuildResult complete() throws InterruptedException {
+        if (state.stage == Stage.DRIVER_RUNNING || state.stage == Stage.NEW) {
+            driver.interrupt(Status.STOPPED, stopped());
+        }
+        if (state.stage != Stage.COMPLETE) {
+            new Outputs(this).run();
+            Finalizing.run(progress, container, request, clock);
+            moveTo(Stage.COMPLETE);
+        }
+        boolean consoleLost = false;
+        try {
+            log.flush();
+            masked.flush();
+        } catch (IOException | UncheckedIOException e) {
+            consoleLost = true;
+        }
+        return new BuildResult(record(consoleLost), state.fault || consoleLost, artifacts);
+    }
+
+    private BuildRecord record(boolean incomplete) {
+        Status status = incomplete ? Status.FAULT : progress.outcome();
+        return new BuildRecord(plan.builtIns().buildId(), plan.builtIns().buildArn(), request.buildNumber(), status,
+                Instant.ofEpochMilli(state.startMillis), Optional.of(clock.instant()), request.image(), request.buildspec(),
+                request.resolvedSourceVersion(), request.initiator(), incomplete ? List.of() : progress.phases(),
+                incomplete ? java.util.Map.of() : progress.exportedVariables(), incomplete ? List.of() : progress.artifacts(),
+                incomplete ? List.of() : progress.reports(), !incomplete);
+    }
+
+    private Optional<BuildCache> cache() {
+        return plan.spec().cache().filter(c -> !c.paths().isEmpty()).flatMap(c -> request.cacheDir()
+                .map(dir -> new BuildCache(c, new CacheStore(dir, request.project()), plan.srcDir(), progress)));
+    }
+
+    private dev.codebuildspec.docker.ContainerSpec containerSpec() {
+        dev.codebuildspec.docker.ContainerSpec base = BuildRunner.containerSpec(request, plan);
+        List<dev.codebuildspec.docker.ContainerSpec.Mount> mounts = new java.util.ArrayList<>(base.mounts());
+        mounts.addAll(host.extraMounts());
+        return new dev.codebuildspec.docker.ContainerSpec(base.image(), base.labels(), mounts, base.tmpfs(),
+                base.privileged());
+    }
+
+    static PhaseContext stopped() {
+        return new PhaseContext(PhaseContext.BUILD_STOPPED, "Build stopped");
+    }
+
+    // What the steps of the build share, for DownloadSource and Outputs.
+
+    BuildRequest request() {
+        return request;
+    }
+
+    BuildHost host() {
+        return host;
+    }
+
+    BuildPlan plan() {
+        return plan;
+    }
+
+    /** The plan with the runtime versions' commands first in INSTALL; kept to number commands alike after a resume. */
+    void plan(BuildPlan changed, List<String> runtimeCommands) {
+        plan = changed;
+        progress.commands(changed.commands());
+        state.runtimeCommands.clear();
+        state.runtimeCommands.addAll(runtimeCommands);
+        state.changed();
+    }
+
+    void containerStarted() {
+        state.containerId = container.id();
+        state.changed();
+    }
+
+    void markFault() {
+        state.fault = true;
+    }
+
+    BuildProgress progress() {
+        return progress;
+    }
+
+    LogSink log() {
+        return log;
+    }
+
+    BuildContainer container() {
+        return container;
+    }
+
+    boolean stopRequestedNow() {
+        return stopRequested;
+    }
+
+    Optional<BuildCache> buildCache() {
+        return cache;
+    }
+
+    void artifacts(Optional<ArtifactPlan> planned) {
+        artifacts = planned;
+    }
+}

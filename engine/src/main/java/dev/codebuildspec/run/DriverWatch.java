@@ -1,0 +1,188 @@
+package dev.codebuildspec.run;
+
+import dev.codebuildspec.docker.DockerException;
+import dev.codebuildspec.mask.SecretForms;
+import dev.codebuildspec.record.PhaseContext;
+import dev.codebuildspec.record.Status;
+import dev.codebuildspec.run.BuildState.Stage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The driver's part of a build: started through the host's {@link DriverHost}, then watched one poll at a
+ * time for its output, its end, a stop, the build timeout and a cache restore it waits for. Ends the
+ * running phase TIMED_OUT, STOPPED or FAULT when the driver does not get to the end by itself.
+ */
+final class DriverWatch {
+    /** How long a finished driver's output may stay open (a background process holding it) before it is ended. */
+    static final Duration LINGER = Duration.ofMillis(300);
+
+    private final BuildMachine machine;
+    private final BuildState state;
+    private final BuildProgress progress;
+    private final OutputStream splitter;
+    private final Clock clock;
+    private final long nanoBase = System.nanoTime();
+    private final long epochBase;
+    private DriverTask task;
+    private Optional<BuildCache> cache = Optional.empty();
+    private boolean cacheAnswered;
+    private Duration delay;
+
+    DriverWatch(BuildMachine machine, BuildState state, OutputStream splitter, Clock clock) {
+        this.machine = machine;
+        this.state = state;
+        this.progress = machine.progress();
+        this.splitter = splitter;
+        this.clock = clock;
+        this.epochBase = clock.millis();
+    }
+
+    void start(Optional<BuildCache> buildCache) throws InterruptedException {
+        if (machine.stopRequestedNow()) {
+            interrupt(Status.STOPPED, BuildMachine.stopped());
+            return;
+        }
+        cache = buildCache;
+        BuildPlan plan = machine.plan();
+        BuildRequest request = machine.request();
+        Set<String> secrets = new HashSet<>(plan.environment().secretValues());
+        secrets.addAll(request.secretOverrides().values());
+        DriverStart start = new DriverStart(machine.container().id(), plan.script(), plan.spec().env().shell(),
+                plan.environment().secret(), SecretForms.of(secrets), plan.marker(), SourcePhase.driverUser(request));
+        try {
+            task = machine.host().driver().start(start, splitter);
+        } catch (IOException | DockerException e) {
+            if (new StopRequest(machine::stopRequestedNow).explains()) {
+                interrupt(Status.STOPPED, BuildMachine.stopped());
+            } else {
+                state.fault = true;
+                interrupt(Status.FAULT, new PhaseContext(PhaseContext.CLIENT_ERROR, e.getMessage()));
+            }
+            return;
+        }
+        state.driver = task.saved();
+        state.driverStartMillis = clock.millis();
+        machine.moveTo(Stage.DRIVER_RUNNING);
+    }
+
+    /** Finds a driver that an earlier host object started; ends the build FAULT when it cannot. */
+    void reattach(Optional<BuildCache> buildCache) throws IOException, InterruptedException {
+        cache = buildCache;
+        Optional<DriverTask> found = state.driver == null ? Optional.empty()
+                : machine.host().driver().reattach(state.driver, splitter);
+        if (found.isEmpty()) {
+            interrupt(Status.FAULT, new PhaseContext(PhaseContext.CLIENT_ERROR,
+                    "The build's driver could not be found again after its host was restarted"));
+            return;
+        }
+        task = found.get();
+    }
+
+    Optional<Duration> poll() throws IOException, InterruptedException {
+        DriverPoll seen = task.poll();
+        if (seen.output()) {
+            state.driver = task.saved();
+            state.changed();
+        }
+        if (seen.exit().isPresent()) {
+            // A terminal's Ctrl-C reaches the docker client too; it may end before we notice the stop.
+            if (machine.stopRequestedNow() && !progress.driverDone()) {
+                interrupt(Status.STOPPED, BuildMachine.stopped());
+            } else {
+                if (!progress.driverDone()) {
+                    progress.interrupt(Status.FAULT, new PhaseContext(PhaseContext.CLIENT_ERROR,
+                            "The build container's shell ended unexpectedly (exit " + seen.exit().getAsInt() + ")"));
+                }
+                over();
+            }
+            return Optional.empty();
+        }
+        if (machine.stopRequestedNow()) {
+            interrupt(Status.STOPPED, BuildMachine.stopped());
+            return Optional.empty();
+        }
+        Duration timeout = machine.request().timeout();
+        if (elapsedNanos() > timeout.toNanos()) {
+            interrupt(Status.TIMED_OUT, new PhaseContext(PhaseContext.BUILD_TIMED_OUT,
+                    "Build timed out after " + describe(timeout)));
+            return Optional.empty();
+        }
+        if (!cacheAnswered && progress.cacheRequested()) {
+            cacheAnswered = true;
+            if (cache.isPresent()) {
+                cache.get().restore(machine.container(), progress.evaluated());
+            }
+        }
+        if (progress.driverDone()) {
+            if (state.doneSeenMillis == 0) {
+                state.doneSeenMillis = clock.millis();
+            } else if (clock.millis() - state.doneSeenMillis > LINGER.toMillis()) {
+                task.kill();
+                drain();
+                over();
+                return Optional.empty();
+            }
+        }
+        delay = machine.host().pacing().next(delay, seen.output());
+        return Optional.of(delay);
+    }
+
+    void await(Duration max) throws InterruptedException {
+        task.await(max);
+    }
+
+    /** Since the driver started: monotonic in this host object, by the wall clock across a resume. */
+    private long elapsedNanos() {
+        return System.nanoTime() - nanoBase + Duration.ofMillis(epochBase - state.driverStartMillis).toNanos();
+    }
+
+    /** Ends the running phase with {@code status}, kills the container and the driver, keeps their last output. */
+    void interrupt(Status status, PhaseContext context) throws InterruptedException {
+        progress.interrupt(status, context);
+        BuildContainer container = machine.container();
+        if (container.id() != null) {
+            try {
+                container.kill();
+            } catch (DockerException e) {
+                progress.info("Warning: " + e.getMessage());
+            }
+        }
+        if (task != null) {
+            try {
+                task.kill();
+            } catch (IOException e) {
+                progress.info("Warning: " + e.getMessage());
+            }
+            drain();
+        }
+        over();
+    }
+
+    private void drain() throws InterruptedException {
+        try {
+            task.poll();
+        } catch (IOException e) {
+            // The output so far is what there is.
+        }
+    }
+
+    private void over() {
+        try {
+            splitter.close();
+        } catch (IOException e) {
+            // The splitter writes to the log, which keeps no error of its own.
+        }
+        machine.moveTo(Stage.DRIVER_OVER);
+    }
+
+    private static String describe(Duration d) {
+        long s = d.toSeconds();
+        return s % 60 == 0 ? (s / 60) + " minute(s)" : s + " second(s)";
+    }
+}

@@ -1,0 +1,37 @@
+package dev.codebuildspec.run;
+
+import dev.codebuildspec.docker.DockerCli;
+import java.util.function.Predicate;
+
+/** The CLI's host: Docker on this machine, the driver attached through {@code docker exec}, outputs copied locally. */
+public final class LocalDockerHost implements BuildHost {
+    private final DockerCli docker;
+    private final Predicate<String> ownerGone;
+    private final BuildOutputs outputs;
+
+    public LocalDockerHost(DockerCli docker, Predicate<String> ownerGone, BuildRequest request) {
+        this.docker = docker;
+        this.ownerGone = ownerGone;
+        this.outputs = new LocalOutputs(request.sourceDir(), request.artifactsDir(), request.reportsDir());
+    }
+
+    @Override
+    public DockerCli docker() {
+        return docker;
+    }
+
+    @Override
+    public DriverHost driver() {
+        return new ExecDriverHost(docker);
+    }
+
+    @Override
+    public BuildOutputs outputs() {
+        return outputs;
+    }
+
+    @Override
+    public Predicate<String> ownerGone() {
+        return ownerGone;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.codebuildspec.run;
+
+import dev.codebuildspec.buildspec.Buildspec;
+import dev.codebuildspec.record.PhaseContext;
+import dev.codebuildspec.record.PhaseType;
+import dev.codebuildspec.record.Status;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * After the driver: the cache saved (a successful build only), the reports collected (once INSTALL was
+ * entered, failed builds included), UPLOAD_ARTIFACTS when the driver asked for it. The host's
+ * {@link BuildOutputs} runs the steps where the source tree is and stores what they found.
+ */
+final class Outputs {
+    private final BuildMachine machine;
+    private final BuildProgress progress;
+
+    Outputs(BuildMachine machine) {
+        this.machine = machine;
+        this.progress = machine.progress();
+    }
+
+    void run() throws InterruptedException {
+        if (machine.plan().failure().isPresent()) {
+            return;
+        }
+        Buildspec spec = machine.plan().spec();
+        Optional<BuildCache> cache = machine.buildCache();
+        if (cache.isPresent() && cache.get().saves() && progress.driverDone() && progress.outcome() == Status.SUCCEEDED) {
+            cache.get().save(machine.container(), progress.evaluated());
+        }
+        boolean installEntered = progress.phases().stream().anyMatch(p -> p.type() == PhaseType.INSTALL);
+        if (installEntered && !spec.reports().isEmpty()) {
+            try {
+                ReportsOutcome reports = machine.host().outputs().reports(spec.reports());
+                reports.log().forEach(progress::info);
+                progress.reports(reports.summaries());
+            } catch (IOException e) {
+                progress.info("Warning: reports not collected: " + e.getMessage());
+            }
+        }
+        if (progress.uploadRequested()) {
+            artifacts(spec);
+        }
+    }
+
+    private void artifacts(Buildspec spec) throws InterruptedException {
+        progress.begin(PhaseType.UPLOAD_ARTIFACTS);
+        if (spec.artifacts().isEmpty()) {
+            progress.end(PhaseType.UPLOAD_ARTIFACTS, Status.SUCCEEDED, Optional.empty());
+            return;
+        }
+        ArtifactsOutcome outcome;
+        try {
+            outcome = machine.host().outputs().artifacts(spec.artifacts().get(), progress.evaluated());
+        } catch (IOException e) {
+            outcome = new ArtifactsOutcome(java.util.List.of(), java.util.List.of(), Optional.of(e.getMessage()),
+                    Optional.empty());
+        }
+        outcome.log().forEach(progress::info);
+        if (outcome.failure().isPresent()) {
+            progress.end(PhaseType.UPLOAD_ARTIFACTS, Status.FAILED,
+                    Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, outcome.failure().get())));
+            return;
+        }
+        progress.artifacts(outcome.records());
+        machine.artifacts(outcome.plan());
+        progress.end(PhaseType.UPLOAD_ARTIFACTS, Status.SUCCEEDED, Optional.empty());
+    }
+}

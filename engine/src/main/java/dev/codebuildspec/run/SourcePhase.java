@@ -1,0 +1,154 @@
+package dev.codebuildspec.run;
+
+import dev.codebuildspec.docker.ContainerReaper;
+import dev.codebuildspec.docker.DockerCli;
+import dev.codebuildspec.docker.DockerException;
+import dev.codebuildspec.driver.ShellQuote;
+import dev.codebuildspec.log.LogSink;
+import dev.codebuildspec.record.PhaseContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The container half of DOWNLOAD_SOURCE: reap leftovers, pull the image if it is not here, start the
+ * container, check the shell, select runtime versions, put secret files into the tmpfs. Each step
+ * returns why DOWNLOAD_SOURCE fails, if it does.
+ */
+final class SourcePhase {
+    private final BuildHost host;
+    private final BuildRequest request;
+    private final LogSink log;
+
+    SourcePhase(BuildHost host, BuildRequest request, LogSink log) {
+        this.host = host;
+        this.request = request;
+        this.log = log;
+    }
+
+    /**
+     * Reaps leftovers, pulls the image if it is not here, starts the container. The reaper's listing (also the
+     * check that a daemon answers) runs beside the start, off the critical path (bench P2).
+     */
+    Optional<PhaseContext> provision(BuildContainer container) throws InterruptedException {
+        CompletableFuture<List<String>> reaping = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new ContainerReaper(host.docker()).reap(host.ownerGone());
+            } catch (DockerException e) {
+                throw new CompletionException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        });
+        Optional<PhaseContext> started = start(container);
+        try {
+            List<String> reaped = reaping.join();
+            if (!reaped.isEmpty()) {
+                log.agent("Removed " + reaped.size() + " container(s) left by builds that no longer run");
+            }
+        } catch (CompletionException e) {
+            if (started.isPresent()) { // no daemon: say that, not what failed because of it
+                return Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR,
+                        "Docker is not available: " + e.getCause().getMessage()));
+            }
+            log.agent("Warning: leftover containers could not be listed: " + e.getCause().getMessage());
+        }
+        return started;
+    }
+
+    private Optional<PhaseContext> start(BuildContainer container) throws InterruptedException {
+        try {
+            if (container.startIfPresent()) {
+                return Optional.empty();
+            }
+        } catch (DockerException e) {
+            return Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, "Cannot start the build container: " + e.getMessage()));
+        }
+        try {
+            log.agent("Pulling image " + request.image());
+            host.pull(request.image());
+        } catch (DockerException e) {
+            return Optional.of(new PhaseContext(PhaseContext.UNABLE_TO_PULL_IMAGE,
+                    "Unable to pull customer's container image " + request.image() + ": " + e.getMessage()));
+        }
+        try {
+            container.start();
+            return Optional.empty();
+        } catch (DockerException e) {
+            return Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, "Cannot start the build container: " + e.getMessage()));
+        }
+    }
+
+    /** {@code env.shell: bash} needs a bash in the image; sh is always there (CodeBuild requires it). */
+    Optional<PhaseContext> checkShell(BuildPlan plan, BuildContainer container) throws InterruptedException {
+        String shell = plan.spec().env().shell();
+        if (shell.equals("sh")) {
+            return Optional.empty();
+        }
+        try {
+            int status = container.pipe(List.of("sh", "-c", "command -v " + shell), InputStream.nullInputStream(),
+                    OutputStream.nullOutputStream(), DockerCli.CONTROL_TIMEOUT);
+            return status == 0 ? Optional.empty() : Optional.of(new PhaseContext(PhaseContext.YAML_FILE_ERROR,
+                    "env/shell is " + shell + ", but the image " + plan.builtIns().image() + " has no " + shell));
+        } catch (DockerException e) {
+            return Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, e.getMessage()));
+        }
+    }
+
+    /**
+     * Secret files go through {@code docker exec}'s stdin into the tmpfs: no disk, no argv. A build that runs
+     * as the owner gets the driver's directories made and handed to it first.
+     */
+    Optional<PhaseContext> installSecretFiles(BuildContainer container) throws InterruptedException {
+        Optional<String> user = driverUser(request);
+        if (request.secretFiles().isEmpty() && user.isEmpty()) {
+            return Optional.empty();
+        }
+        String owner = user.orElse("0:0");
+        StringBuilder dirs = new StringBuilder(BuildContainer.STATE + " " + BuildContainer.TMP + "/home");
+        request.secretFiles().keySet().forEach(path -> dirs.append(' ').append(ShellQuote.quote(parent(path))));
+        try {
+            exec(container, "umask 077 && mkdir -p " + dirs + " && chown " + owner + " " + dirs, new byte[0]);
+            for (Map.Entry<String, byte[]> f : request.secretFiles().entrySet()) {
+                String path = ShellQuote.quote(f.getKey());
+                exec(container, "umask 077 && cat >" + path + " && chown " + owner + " " + path, f.getValue());
+            }
+            return Optional.empty();
+        } catch (DockerException e) {
+            return Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR,
+                    "Cannot copy secret files into the container: " + e.getMessage()));
+        }
+    }
+
+    /** The user the phases run as: {@code uid:gid} of the owner when asked, else the image's root (empty). */
+    static Optional<String> driverUser(BuildRequest request) {
+        if (!request.driverAsOwner() || request.ownerUid().isEmpty()) {
+            return Optional.empty();
+        }
+        int uid = request.ownerUid().getAsInt();
+        return Optional.of(uid + ":" + request.ownerGid().orElse(uid));
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    private static void exec(BuildContainer container, String script, byte[] stdin)
+            throws DockerException, InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = container.pipe(List.of("sh", "-c", script), new ByteArrayInputStream(stdin), out,
+                DockerCli.CONTROL_TIMEOUT);
+        if (status != 0) {
+            throw new DockerException("exit " + status + ": " + out.toString(StandardCharsets.UTF_8).trim());
+        }
+    }
+}
