@@ -49,44 +49,17 @@ public final class BuildspecParser {
     }
 
     public ParseResult parse(Path file, String sourceName) {
-        Diagnostics diagnostics = new Diagnostics(sourceName);
-        try {
-            if (!Files.exists(file)) {
-                // exists() is also false when a directory on the way may not be searched.
-                diagnostics.error(Position.UNKNOWN, Files.notExists(file) ? "stat " + file + ": no such file or directory"
-                        : "cannot read YAML file " + file + ": permission denied (" + unreadable(file) + ")");
-                return diagnostics.result(Optional.empty());
-            }
-            if (Files.isDirectory(file)) {
-                diagnostics.error(Position.UNKNOWN, "cannot read YAML file " + file + ": it is a directory");
-                return diagnostics.result(Optional.empty());
-            }
-            // UTF-8 takes at most 4 bytes per code point; bigger files cannot be within the limit.
-            if (Files.size(file) > 4L * MAX_CODE_POINTS) {
-                diagnostics.error(Position.UNKNOWN, "YAML file " + file + " is " + Files.size(file)
-                        + " bytes; a buildspec may have at most " + MAX_CODE_POINTS + " characters");
-                return diagnostics.result(Optional.empty());
-            }
-            return parse(Files.readString(file, StandardCharsets.UTF_8), sourceName);
-        } catch (CharacterCodingException e) {
-            diagnostics.error(Position.UNKNOWN, "cannot read YAML file " + file + ": it is not valid UTF-8");
-        } catch (IOException | RuntimeException e) {
-            diagnostics.error(Position.UNKNOWN, "cannot read YAML file " + file + ": " + e);
-        }
-        return diagnostics.result(Optional.empty());
+        return parse(BuildspecText.read(file), sourceName);
     }
 
-    /** The first directory on the way to {@code file} that this process may not search, for the message. */
-    private static String unreadable(Path file) {
-        Path p = file.toAbsolutePath().getParent();
-        Path firstDenied = p;
-        while (p != null) {
-            if (!Files.isExecutable(p) || !Files.isReadable(p)) {
-                firstDenied = p;
-            }
-            p = p.getParent();
+    /** Parses a buildspec read by {@link BuildspecText#read}, or reports why it could not be read. */
+    public ParseResult parse(BuildspecText read, String sourceName) {
+        if (read.text().isPresent()) {
+            return parse(read.text().get(), sourceName);
         }
-        return firstDenied + " may not be read by this user";
+        Diagnostics diagnostics = new Diagnostics(sourceName);
+        diagnostics.error(Position.UNKNOWN, read.problem().orElse("the buildspec could not be read"));
+        return diagnostics.result(Optional.empty());
     }
 
     private static boolean withinLimit(String text, Diagnostics diagnostics) {

@@ -3,7 +3,9 @@ package dev.codebuildspec.run;
 import dev.codebuildspec.docker.ContainerSpec;
 import dev.codebuildspec.docker.DockerCli;
 import dev.codebuildspec.docker.DockerException;
+import dev.codebuildspec.record.PhaseContext;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -30,6 +32,14 @@ public interface BuildHost {
     /** Lines the host adds to DOWNLOAD_SOURCE's log (how it resolved secrets, say). */
     default List<String> notes() {
         return List.of();
+    }
+
+    /**
+     * Why the host cannot run this build at all (a credential it cannot resolve, say): DOWNLOAD_SOURCE fails
+     * with it, before any container. Empty: no objection.
+     */
+    default Optional<PhaseContext> refusal() {
+        return Optional.empty();
     }
 
     /** Mounts the host needs besides the source tree (a durable task's control directory). */

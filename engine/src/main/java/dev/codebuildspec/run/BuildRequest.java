@@ -2,6 +2,7 @@ package dev.codebuildspec.run;
 
 import dev.codebuildspec.env.SecretSource;
 import dev.codebuildspec.parse.BuildspecParser;
+import dev.codebuildspec.parse.BuildspecText;
 import dev.codebuildspec.parse.ParseResult;
 import dev.codebuildspec.runtime.RuntimesFile;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ import java.util.OptionalInt;
  * @param secretFiles files to put into the container's in-memory tmpfs before the phases (path in the container to
  *     content); their content is secret: it travels on {@code docker exec}'s stdin only
  * @param driverAsOwner run the phases as {@code ownerUid:ownerGid} instead of the image's root
+ * @param unreadableBuildspec why the buildspec could not be read where it is (a Jenkins agent); DOWNLOAD_SOURCE
+ *     fails with it
  */
 public record BuildRequest(
         Path sourceDir,
@@ -50,7 +53,8 @@ public record BuildRequest(
         Optional<Path> reportsDir,
         Optional<RuntimesFile> runtimesFile,
         Map<String, byte[]> secretFiles,
-        boolean driverAsOwner) {
+        boolean driverAsOwner,
+        Optional<String> unreadableBuildspec) {
 
     public BuildRequest {
         Objects.requireNonNull(sourceDir, "sourceDir");
@@ -80,12 +84,15 @@ public record BuildRequest(
                 plain, secretOverrides, secretSource, timeout, project, buildNumber, initiator, sourceVersion,
                 resolvedSourceVersion, owner, ownerUid, ownerGid, childPrivileged, cacheDir, childArtifactsDir,
                 reportsDir.map(d -> d.resolve(childSource.getFileName().toString())), runtimesFile, secretFiles,
-                driverAsOwner);
+                driverAsOwner, sameSpec ? unreadableBuildspec : Optional.empty());
     }
 
     /** Parses the buildspec: the inline text when there is one, else the file under the source. */
     public ParseResult parseBuildspec() {
         BuildspecParser parser = new BuildspecParser();
+        if (unreadableBuildspec.isPresent()) {
+            return parser.parse(BuildspecText.failed(unreadableBuildspec.get()), buildspec);
+        }
         return inlineBuildspec.isPresent() ? parser.parse(inlineBuildspec.get(), buildspec)
                 : parser.parse(buildspecFile(), buildspec);
     }
@@ -124,6 +131,7 @@ public record BuildRequest(
         private Optional<RuntimesFile> runtimesFile = Optional.empty();
         private Map<String, byte[]> secretFiles = Map.of();
         private boolean driverAsOwner;
+        private Optional<String> unreadable = Optional.empty();
 
         private Builder(Path sourceDir, String image) {
             this.sourceDir = sourceDir;
@@ -206,6 +214,14 @@ public record BuildRequest(
             return this;
         }
 
+        /** A buildspec that could not be read where it is: {@code problem} says why, as the log will. */
+        public Builder unreadableBuildspec(String path, String problem) {
+            this.buildspec = path;
+            this.inline = Optional.empty();
+            this.unreadable = Optional.of(problem);
+            return this;
+        }
+
         public Builder secretFiles(Map<String, byte[]> files) {
             this.secretFiles = files;
             return this;
@@ -219,7 +235,7 @@ public record BuildRequest(
         public BuildRequest build() {
             return new BuildRequest(sourceDir, buildspec, inline, image, plain, secret, secretSource, timeout, project,
                     buildNumber, initiator, sourceVersion, resolvedSourceVersion, owner, ownerUid, ownerGid, privileged,
-                    cacheDir, artifactsDir, reportsDir, runtimesFile, secretFiles, driverAsOwner);
+                    cacheDir, artifactsDir, reportsDir, runtimesFile, secretFiles, driverAsOwner, unreadable);
         }
     }
 }

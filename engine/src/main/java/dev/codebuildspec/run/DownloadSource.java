@@ -31,8 +31,9 @@ final class DownloadSource {
         log.agent("YAML location is " + (request.inlineBuildspec().isPresent() ? request.buildspec() : request.buildspecFile()));
         plan.diagnostics().forEach(d -> log.agent(d.toString()));
         machine.host().notes().forEach(log::agent);
-        if (plan.failure().isPresent()) {
-            progress.end(PhaseType.DOWNLOAD_SOURCE, Status.FAILED, plan.failure());
+        Optional<PhaseContext> failure = plan.failure().isPresent() ? plan.failure() : machine.host().refusal();
+        if (failure.isPresent()) {
+            progress.end(PhaseType.DOWNLOAD_SOURCE, Status.FAILED, failure);
             machine.moveTo(Stage.DRIVER_OVER);
             return;
         }

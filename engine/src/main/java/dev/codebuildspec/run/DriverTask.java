@@ -18,6 +18,10 @@ public interface DriverTask {
     /** Ends the host's side of the driver (the client process, the task); the machine kills the container. */
     void kill() throws IOException, InterruptedException;
 
+    /** Lets go of what the host kept for the driver once it is over (a durable task's control directory). */
+    default void release() {
+    }
+
     /** What a later host object needs to {@linkplain DriverHost#reattach find} this driver; null: nothing. */
     Serializable saved();
 }

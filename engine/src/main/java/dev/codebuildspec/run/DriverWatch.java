@@ -173,6 +173,9 @@ final class DriverWatch {
     }
 
     private void over() {
+        if (task != null) {
+            task.release();
+        }
         try {
             splitter.close();
         } catch (IOException e) {

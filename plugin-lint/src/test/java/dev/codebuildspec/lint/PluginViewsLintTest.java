@@ -13,7 +13,7 @@ class PluginViewsLintTest {
     private static final Path RESOURCES = PLUGIN.resolve("resources");
     private static final Path SOURCES = PLUGIN.resolve("java");
     private static final Path BINDING_VIEW =
-            RESOURCES.resolve("io/jenkins/plugins/codebuildspec/jenkins/CredentialBinding/config.jelly");
+            RESOURCES.resolve("io/jenkins/plugins/codebuildspec/credentials/CredentialBinding/config.jelly");
 
     @Test
     void everyViewAndHelpFileOfThePluginReadsCleanly() throws Exception {
@@ -33,7 +33,7 @@ class PluginViewsLintTest {
                 </j:jelly>
                 """);
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(
-                "io/jenkins/plugins/codebuildspec/jenkins/CredentialBinding/config.jelly:2: f:entry title")
+                "io/jenkins/plugins/codebuildspec/credentials/CredentialBinding/config.jelly:2: f:entry title")
                 .contains("argument 'secret text' of ${%Variable (secret text, or the path of a secret file)} is not "
                         + "a valid JEXL expression"));
     }
@@ -61,7 +61,7 @@ class PluginViewsLintTest {
                 """);
         assertThat(problems).hasSize(4);
         assertThat(problems.get(0)).contains(":2: f:entry field=\"variabel\": "
-                + "io.jenkins.plugins.codebuildspec.jenkins.CredentialBinding has no getter for 'variabel'");
+                + "io.jenkins.plugins.codebuildspec.credentials.CredentialBinding has no getter for 'variabel'");
         assertThat(problems.get(1)).contains(":3: j:if test: ${it.variable == } is not a valid JEXL expression");
         assertThat(problems.get(2)).contains(":3: text: ${it.credentialId} reads it.credentialId");
         assertThat(problems.get(3)).contains(":4: text: '${%Unclosed(a}' is missing ')' at the end");

@@ -1,0 +1,176 @@
+package io.jenkins.plugins.codebuildspec.actions;
+
+import io.jenkins.plugins.codebuildspec.Messages;
+
+import hudson.EnvVars;
+import hudson.model.EnvironmentContributingAction;
+import hudson.model.Run;
+import dev.codebuildspec.record.PhaseRecord;
+import dev.codebuildspec.record.Status;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jenkins.model.RunAction2;
+
+/**
+ * The result of one buildspec build in a Jenkins build: a page with CodeBuild's phase table and
+ * the report summaries, and the exported variables as environment variables for later build steps.
+ * Stored in build.xml; holds no secret (exported values were masked, context messages too).
+ */
+public final class BuildResultAction implements RunAction2, EnvironmentContributingAction {
+    private final String buildspec;
+    private final String buildId;
+    private final String status;
+    private final List<PhaseRow> phases;
+    private final Map<String, String> exportedVariables;
+    private final List<ReportSummary> reports;
+    private transient Run<?, ?> run;
+
+    public BuildResultAction(String buildspec, String buildId, Status status, List<PhaseRecord> phases,
+            Map<String, String> exportedVariables, List<ReportSummary> reports) {
+        this.buildspec = buildspec;
+        this.buildId = buildId;
+        this.status = status.name();
+        List<PhaseRow> rows = new ArrayList<>();
+        for (PhaseRecord p : phases) {
+            rows.add(new PhaseRow(p));
+        }
+        this.phases = rows;
+        this.exportedVariables = new LinkedHashMap<>(exportedVariables);
+        this.reports = new ArrayList<>(reports);
+    }
+
+    /** One row of the phase table. A plain class so that XStream stores it as it is. */
+    public static final class PhaseRow {
+        private final String phase;
+        private final String status;
+        private final long startMillis;
+        private final long durationSeconds;
+        private final String context;
+
+        PhaseRow(PhaseRecord p) {
+            this.phase = p.type().name();
+            this.status = p.status().name();
+            this.startMillis = p.start().toEpochMilli();
+            this.durationSeconds = p.durationInSeconds();
+            this.context = p.contexts().stream().map(c -> c.statusCode() + ": " + c.message())
+                    .collect(Collectors.joining("; "));
+        }
+
+        public String getPhase() {
+            return phase;
+        }
+
+        public String getStatus() {
+            return status;
+        }
+
+        public long getStartMillis() {
+            return startMillis;
+        }
+
+        public long getDurationSeconds() {
+            return durationSeconds;
+        }
+
+        public String getContext() {
+            return context;
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("phaseType", phase);
+            m.put("phaseStatus", status);
+            m.put("durationInSeconds", durationSeconds);
+            m.put("context", context);
+            return m;
+        }
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "clipboard.png";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.BuildResultAction_DisplayName(buildspec);
+    }
+
+    @Override
+    public String getUrlName() {
+        // One page per buildspec build; a build may run several (parallel branches too).
+        return "codebuild-spec-" + buildId.substring(buildId.lastIndexOf(':') + 1);
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    public String getBuildspec() {
+        return buildspec;
+    }
+
+    public String getBuildId() {
+        return buildId;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public List<PhaseRow> getPhases() {
+        return Collections.unmodifiableList(phases);
+    }
+
+    public Map<String, String> getExportedVariables() {
+        return Collections.unmodifiableMap(exportedVariables);
+    }
+
+    public List<ReportSummary> getReports() {
+        return Collections.unmodifiableList(reports);
+    }
+
+    @Override
+    public void buildEnvironment(Run<?, ?> r, EnvVars env) {
+        env.putAll(exportedVariables);
+    }
+
+    /** The Pipeline step's return value: plain maps and lists, serializable for CPS. */
+    public Map<String, Object> toResultMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", status);
+        m.put("buildId", buildId);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (PhaseRow p : phases) {
+            rows.add(p.toMap());
+        }
+        m.put("phases", rows);
+        m.put("exportedVariables", new LinkedHashMap<>(exportedVariables));
+        return m;
+    }
+
+    /** A one-line reason for the failed step, with the first failing phase's context. */
+    public String failureMessage() {
+        for (PhaseRow p : phases) {
+            if (!p.status.equals(Status.SUCCEEDED.name()) && !p.status.equals(Status.IN_PROGRESS.name())) {
+                return Messages.BuildResultAction_Failed(status, p.phase, p.status, p.context);
+            }
+        }
+        return Messages.BuildResultAction_Failed(status, "-", status, "");
+    }
+
+}

@@ -1,0 +1,53 @@
+package io.jenkins.plugins.codebuildspec.host;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import io.jenkins.plugins.codebuildspec.credentials.CredentialBinding;
+
+/**
+ * The options of one buildspec build, the same for the freestyle builder and the Pipeline step.
+ * Serializable and free of secret values: credentials are named by ID only.
+ */
+public final class BuildSettings implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public static final String DEFAULT_BUILDSPEC = "buildspec.yml";
+    public static final int DEFAULT_TIMEOUT_MINUTES = 60;
+
+    final String buildspec;
+    final String inline;
+    final String image;
+    final String toolName;
+    final String registryUrl;
+    final String registryCredentialsId;
+    final List<CredentialBinding> credentials;
+    final Map<String, String> env;
+    final int timeoutMinutes;
+    final boolean privileged;
+    final boolean runAsRoot;
+
+    public BuildSettings(String buildspec, String inline, String image, String toolName, String registryUrl,
+            String registryCredentialsId, List<CredentialBinding> credentials, Map<String, String> env,
+            int timeoutMinutes, boolean privileged, boolean runAsRoot) {
+        this.buildspec = buildspec == null || buildspec.isBlank() ? DEFAULT_BUILDSPEC : buildspec.trim();
+        this.inline = inline == null || inline.isBlank() ? null : inline;
+        this.image = image;
+        this.toolName = toolName == null || toolName.isBlank() ? null : toolName;
+        this.registryUrl = registryUrl == null || registryUrl.isBlank() ? null : registryUrl.trim();
+        this.registryCredentialsId = registryCredentialsId == null || registryCredentialsId.isBlank() ? null
+                : registryCredentialsId;
+        this.credentials = Collections.unmodifiableList(new ArrayList<>(credentials == null ? List.of() : credentials));
+        this.env = Collections.unmodifiableMap(new LinkedHashMap<>(env == null ? Map.of() : env));
+        this.timeoutMinutes = timeoutMinutes > 0 ? timeoutMinutes : DEFAULT_TIMEOUT_MINUTES;
+        this.privileged = privileged;
+        this.runAsRoot = runAsRoot;
+    }
+
+    /** What the log and the record call the buildspec. */
+    public String label() {
+        return inline != null ? "inline buildspec" : buildspec;
+    }
+}

@@ -1,0 +1,212 @@
+package io.jenkins.plugins.codebuildspec.host;
+
+import io.jenkins.plugins.codebuildspec.actions.ReportSummary;
+
+import dev.codebuildspec.parse.BuildspecText;
+import dev.codebuildspec.record.PhaseContext;
+import dev.codebuildspec.run.BuildContainer;
+import dev.codebuildspec.run.BuildMachine;
+import dev.codebuildspec.run.BuildRequest;
+import dev.codebuildspec.run.BuildResult;
+import dev.codebuildspec.run.BuildState;
+import hudson.AbortException;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.remoting.VirtualChannel;
+import hudson.slaves.WorkspaceList;
+import io.jenkins.plugins.codebuildspec.actions.BuildResultAction;
+import io.jenkins.plugins.codebuildspec.credentials.CredentialsSecretSource;
+import io.jenkins.plugins.codebuildspec.credentials.ResolvedCredentials;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+import jenkins.MasterToSlaveFileCallable;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.credentialsbinding.masking.SecretPatterns;
+import org.jenkinsci.plugins.docker.commons.tools.DockerTool;
+
+/**
+ * One buildspec build in a Jenkins build: the engine's {@link BuildMachine} on a {@link JenkinsHost}. This
+ * class only turns Jenkins' things into the engine's: the settings and credentials into a
+ * {@link BuildRequest}, the agent into a host, the machine's result into a result page. Every rule of the
+ * build is the machine's. Serializable for a Pipeline step: what it keeps is the engine's secret-free
+ * {@link BuildState} and what is needed to make the same request again after a restart (never a secret
+ * value: credentials are resolved again).
+ */
+public final class JenkinsBuild implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final BuildSettings settings;
+    private final String flowNodeId;
+    private String node;
+    private String remote;
+    private String docker;
+    private String buildspecText;
+    private String buildspecProblem;
+    private int agentUid = -1;
+    private int agentGid = -1;
+    private final LinkedHashMap<String, String> secretFilePaths = new LinkedHashMap<>();
+    private BuildState state;
+    private transient JenkinsHost host;
+
+    /** @param flowNodeId the Pipeline step's flow node, for its test results; null for the freestyle builder */
+    public JenkinsBuild(BuildSettings settings, String flowNodeId) {
+        this.settings = settings;
+        this.flowNodeId = flowNodeId;
+    }
+
+    public String node() {
+        return node;
+    }
+
+    public String remote() {
+        return remote;
+    }
+
+    public BuildState state() {
+        return state;
+    }
+
+    /**
+     * A new machine for this build. The buildspec file is read on the agent within the parser's limit and
+     * parsed once, here; the agent's user is asked once (the workspace is handed back to it).
+     */
+    public BuildMachine start(AgentContext c) throws IOException, InterruptedException {
+        node = c.nodeName();
+        remote = c.workspace().getRemote();
+        docker = DockerTool.getExecutable(settings.toolName, c.node(), c.listener(), c.env());
+        BuildspecText read = settings.inline != null ? null : c.workspace().act(new ReadBuildspec(settings.buildspec));
+        if (read != null) {
+            buildspecText = read.text().orElse(null);
+            buildspecProblem = read.problem().orElse(null);
+        } else {
+            buildspecText = settings.inline;
+        }
+        identity(c);
+        WorkspaceList.tempDir(c.workspace()).mkdirs();
+        BuildMachine machine = machine(c, false);
+        state = machine.state();
+        return machine;
+    }
+
+    /** The machine again after a controller restart (or an agent that reconnected), from the saved state. */
+    public BuildMachine resume(AgentContext c) throws IOException, InterruptedException {
+        return machine(c, true);
+    }
+
+    private BuildMachine machine(AgentContext c, boolean resuming) throws IOException, InterruptedException {
+        Optional<PhaseContext> refusal = Optional.empty();
+        ResolvedCredentials credentials;
+        try {
+            credentials = ResolvedCredentials.resolve(c.run(), settings.credentials, secretFilePaths);
+        } catch (AbortException e) {
+            credentials = new ResolvedCredentials();
+            refusal = Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, e.getMessage()));
+            if (resuming) {
+                c.listener().getLogger().println("Warning: after the restart, " + e.getMessage()
+                        + "; output of the running build may be less masked on the console");
+            }
+        }
+        CredentialsSecretSource source = new CredentialsSecretSource(c.run());
+        host = new JenkinsHost(c, settings, docker, WorkspaceList.tempDir(c.workspace()).getRemote(), source::report,
+                refusal, flowNodeId);
+        BuildRequest request = request(c, credentials, source);
+        OutputStream console = console(c, credentials);
+        return resuming ? BuildMachine.resume(request, host, state, console, Clock.systemUTC())
+                : BuildMachine.start(request, host, console, Clock.systemUTC());
+    }
+
+    private BuildRequest request(AgentContext c, ResolvedCredentials credentials, CredentialsSecretSource source) {
+        Map<String, String> plain = new LinkedHashMap<>(settings.env);
+        plain.putAll(credentials.plainVariables);
+        if (!settings.runAsRoot) {
+            plain.putIfAbsent("HOME", BuildContainer.TMP + "/home");
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        credentials.files.forEach(f -> files.put(f.path(), f.content()));
+        Optional<String> commit = Optional.ofNullable(c.env() == null ? null : c.env().get("GIT_COMMIT"));
+        BuildRequest.Builder b = BuildRequest.builder(Path.of(c.workspace().getRemote()), settings.image)
+                .environment(plain, credentials.secretVariables)
+                .secretSource(source)
+                .timeout(Duration.ofMinutes(settings.timeoutMinutes))
+                .identity(project(c.run()), c.run().getNumber(), "jenkins")
+                .sourceVersion(commit, commit)
+                .owner(Owners.of(Jenkins.get().getLegacyInstanceId(), c.run().getExternalizableId()),
+                        agentUid < 0 ? OptionalInt.empty() : OptionalInt.of(agentUid),
+                        agentGid < 0 ? OptionalInt.empty() : OptionalInt.of(agentGid))
+                .privileged(settings.privileged)
+                .secretFiles(files)
+                .driverAsOwner(!settings.runAsRoot);
+        return buildspecText != null ? b.inlineBuildspec(settings.label(), buildspecText).build()
+                : b.unreadableBuildspec(settings.buildspec, buildspecProblem).build();
+    }
+
+    /** credentials-binding's masking of the bound values, besides the engine's own. */
+    private static OutputStream console(AgentContext c, ResolvedCredentials credentials) {
+        List<String> values = credentials.secretVariables.values().stream().filter(v -> !v.isEmpty()).toList();
+        OutputStream out = c.listener().getLogger();
+        if (values.isEmpty()) {
+            return out;
+        }
+        Pattern pattern = SecretPatterns.getAggregateSecretPattern(values);
+        return new SecretPatterns.MaskingOutputStream(out, () -> pattern, StandardCharsets.UTF_8.name());
+    }
+
+    /** One round trip for uid and gid; without them the workspace is not handed back (a warning says so). */
+    private void identity(AgentContext c) throws InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            int status = c.launcher().launch().cmds("sh", "-c", "id -u && id -g").stdout(out).quiet(true).join();
+            String[] ids = out.toString(StandardCharsets.UTF_8).trim().split("\\s+");
+            if (status == 0 && ids.length == 2) {
+                agentUid = Integer.parseInt(ids[0]);
+                agentGid = Integer.parseInt(ids[1]);
+            }
+        } catch (IOException | NumberFormatException e) {
+            c.listener().getLogger().println("Warning: cannot tell the agent's user (" + e.getMessage()
+                    + "); the workspace is not handed back");
+        }
+    }
+
+    /** The result page of a finished build, added to the run. */
+    public BuildResultAction publish(AgentContext c, BuildResult result) {
+        List<io.jenkins.plugins.codebuildspec.actions.ReportSummary> reports = host == null ? List.of()
+                : host.agentOutputs().published();
+        BuildResultAction action = new BuildResultAction(settings.label(), result.record().id(), result.status(),
+                result.record().phases(), result.record().exportedVariables(), reports);
+        c.run().addAction(action);
+        return action;
+    }
+
+    private static String project(Run<?, ?> run) {
+        Item job = run.getParent();
+        return job.getFullName().replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
+    /** Reads the buildspec on the agent with the engine's rules and limit: only the text crosses the channel. */
+    private static final class ReadBuildspec extends MasterToSlaveFileCallable<BuildspecText> {
+        private static final long serialVersionUID = 1L;
+        private final String path;
+
+        ReadBuildspec(String path) {
+            this.path = path;
+        }
+
+        @Override
+        public BuildspecText invoke(File workspace, VirtualChannel channel) {
+            return BuildspecText.read(workspace.toPath().resolve(path).normalize());
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package io.jenkins.plugins.codebuildspec.steps;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.BuildStepMonitor;
+import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import dev.codebuildspec.record.Status;
+import dev.codebuildspec.run.BuildResult;
+import io.jenkins.plugins.codebuildspec.Messages;
+import io.jenkins.plugins.codebuildspec.actions.BuildResultAction;
+import io.jenkins.plugins.codebuildspec.credentials.CredentialBinding;
+import io.jenkins.plugins.codebuildspec.host.AgentContext;
+import io.jenkins.plugins.codebuildspec.host.BuildSettings;
+import io.jenkins.plugins.codebuildspec.host.JenkinsBuild;
+import io.jenkins.plugins.codebuildspec.ui.Forms;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.tasks.SimpleBuildStep;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Freestyle build step: the same buildspec build as the {@code codebuildSpec} Pipeline step,
+ * driven synchronously on the executor. Exported variables become environment variables of the
+ * later build steps. No {@code @Symbol}: the Pipeline step owns the name {@code codebuildSpec}.
+ */
+public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildStep {
+    private final String image;
+    private String buildspec = BuildSettings.DEFAULT_BUILDSPEC;
+    private String inline;
+    private String toolName;
+    private String registryUrl;
+    private String registryCredentialsId;
+    private List<CredentialBinding> credentials = new ArrayList<>();
+    private List<EnvironmentVariable> env = new ArrayList<>();
+    private int timeoutMinutes = BuildSettings.DEFAULT_TIMEOUT_MINUTES;
+    private boolean privileged;
+    private boolean runAsRoot = true;
+
+    @DataBoundConstructor
+    public CodeBuildSpecBuilder(String image) {
+        this.image = image == null ? "" : image.trim();
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    public String getBuildspec() {
+        return buildspec;
+    }
+
+    @DataBoundSetter
+    public void setBuildspec(String buildspec) {
+        this.buildspec = buildspec == null || buildspec.isBlank() ? BuildSettings.DEFAULT_BUILDSPEC : buildspec.trim();
+    }
+
+    public String getInline() {
+        return inline;
+    }
+
+    @DataBoundSetter
+    public void setInline(String inline) {
+        this.inline = inline == null || inline.isBlank() ? null : inline;
+    }
+
+    public String getToolName() {
+        return toolName;
+    }
+
+    @DataBoundSetter
+    public void setToolName(String toolName) {
+        this.toolName = Forms.blankToNull(toolName);
+    }
+
+    public String getRegistryUrl() {
+        return registryUrl;
+    }
+
+    @DataBoundSetter
+    public void setRegistryUrl(String registryUrl) {
+        this.registryUrl = Forms.blankToNull(registryUrl);
+    }
+
+    public String getRegistryCredentialsId() {
+        return registryCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setRegistryCredentialsId(String registryCredentialsId) {
+        this.registryCredentialsId = Forms.blankToNull(registryCredentialsId);
+    }
+
+    public List<CredentialBinding> getCredentials() {
+        return credentials;
+    }
+
+    @DataBoundSetter
+    public void setCredentials(List<CredentialBinding> credentials) {
+        this.credentials = credentials == null ? new ArrayList<>() : new ArrayList<>(credentials);
+    }
+
+    public List<EnvironmentVariable> getEnv() {
+        return env;
+    }
+
+    @DataBoundSetter
+    public void setEnv(List<EnvironmentVariable> env) {
+        this.env = env == null ? new ArrayList<>() : new ArrayList<>(env);
+    }
+
+    public int getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    @DataBoundSetter
+    public void setTimeoutMinutes(int timeoutMinutes) {
+        this.timeoutMinutes = timeoutMinutes > 0 ? timeoutMinutes : BuildSettings.DEFAULT_TIMEOUT_MINUTES;
+    }
+
+    public boolean isPrivileged() {
+        return privileged;
+    }
+
+    @DataBoundSetter
+    public void setPrivileged(boolean privileged) {
+        this.privileged = privileged;
+    }
+
+    public boolean isRunAsRoot() {
+        return runAsRoot;
+    }
+
+    @DataBoundSetter
+    public void setRunAsRoot(boolean runAsRoot) {
+        this.runAsRoot = runAsRoot;
+    }
+
+    @Override
+    public BuildStepMonitor getRequiredMonitorService() {
+        return BuildStepMonitor.NONE;
+    }
+
+    /**
+     * Runs the engine's phase machine on this executor to its end. An abort (the executor's thread is
+     * interrupted) stops the build: the running phase ends STOPPED and the container is removed first.
+     */
+    @Override
+    public void perform(Run<?, ?> run, FilePath workspace, EnvVars envVars, Launcher launcher, TaskListener listener)
+            throws InterruptedException, IOException {
+        JenkinsBuild build = new JenkinsBuild(new BuildSettings(buildspec, inline, image, toolName, registryUrl,
+                registryCredentialsId, credentials, EnvironmentVariable.toMap(env), timeoutMinutes, privileged,
+                runAsRoot), null);
+        AgentContext c = new AgentContext(run, workspace, launcher, listener, envVars);
+        BuildResult result = build.start(c).run();
+        boolean interrupted = Thread.interrupted();
+        BuildResultAction action = build.publish(c, result);
+        if (interrupted || result.status() == Status.STOPPED) {
+            throw new InterruptedException(Messages.CodeBuildSpecBuilder_Stopped());
+        }
+        if (result.status() != Status.SUCCEEDED) {
+            throw new AbortException(action.failureMessage());
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.CodeBuildSpecBuilder_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
+            return Forms.checkImage(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckBuildspec(@AncestorInPath Item item, @QueryParameter String value) {
+            return Forms.checkBuildspecPath(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckInline(@AncestorInPath Item item, @QueryParameter String value) {
+            return Forms.checkInline(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
+            return Forms.checkTimeout(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String registryCredentialsId) {
+            return Forms.credentialsItems(item, registryCredentialsId,
+                    com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials.class);
+        }
+
+        @POST
+        public FormValidation doCheckRegistryCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return Forms.checkCredentialsId(item, value,
+                    com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials.class);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.jenkins.plugins.codebuildspec.steps;
+
+import io.jenkins.plugins.codebuildspec.credentials.CredentialBinding;
+import io.jenkins.plugins.codebuildspec.actions.BuildResultAction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import hudson.util.Secret;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * Freestyle and Pipeline builds against a local image, with a real Docker daemon on the machine
+ * running the tests (skipped without one). The image defaults to {@code debian:bookworm-slim};
+ * set {@code -Dcodebuildspec.test.image=...} to use one that is already present.
+ */
+@WithJenkins
+class CodeBuildSpecJenkinsTest {
+    static final String IMAGE = System.getProperty("codebuildspec.test.image", "debian:bookworm-slim");
+    static final String SECRET = "s3cr3t-T0ken";
+
+    @RegisterExtension
+    static BuildWatcherExtension buildWatcher = new BuildWatcherExtension();
+
+    @BeforeAll
+    static void docker() throws Exception {
+        assumeTrue(dockerWorks(), "needs a Docker daemon");
+    }
+
+    static boolean dockerWorks() {
+        try {
+            Process p = new ProcessBuilder("docker", "image", "inspect", IMAGE).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                return true;
+            }
+            Process pull = new ProcessBuilder("docker", "pull", IMAGE).redirectErrorStream(true).start();
+            pull.getInputStream().readAllBytes();
+            return pull.waitFor(10, TimeUnit.MINUTES) && pull.exitValue() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    static void addSecretText(String id, String value) throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials()
+                .add(new StringCredentialsImpl(CredentialsScope.GLOBAL, id, "test", Secret.fromString(value)));
+        SystemCredentialsProvider.getInstance().save();
+    }
+
+    static CredentialBinding binding(String id, String variable) {
+        CredentialBinding b = new CredentialBinding(id);
+        b.setVariable(variable);
+        return b;
+    }
+
+    @Test
+    void builderConfigRoundTrip(JenkinsRule r) throws Exception {
+        FreeStyleProject p = r.createFreeStyleProject();
+        CodeBuildSpecBuilder b = new CodeBuildSpecBuilder(IMAGE);
+        b.setInline("version: 0.2\nphases:\n  build:\n    commands:\n      - echo hi\n");
+        b.setTimeoutMinutes(7);
+        b.setPrivileged(true);
+        b.setRunAsRoot(false);
+        b.setCredentials(List.of(binding("token", "TOKEN")));
+        b.setEnv(List.of(new EnvironmentVariable("A", "1")));
+        p.getBuildersList().add(b);
+        r.configRoundtrip(p);
+        r.assertEqualDataBoundBeans(b, p.getBuildersList().get(CodeBuildSpecBuilder.class));
+    }
+
+    @Test
+    void stepConfigAndSnippetRoundTrip(JenkinsRule r) throws Exception {
+        CodeBuildSpecStep s = new CodeBuildSpecStep(IMAGE);
+        s.setBuildspec("ci/buildspec.yml");
+        s.setTimeoutMinutes(30);
+        s.setCredentials(List.of(binding("token", "TOKEN")));
+        r.assertEqualDataBoundBeans(s, new StepConfigTester(r).configRoundTrip(s));
+        new SnippetizerTester(r).assertRoundTrip(new CodeBuildSpecStep(IMAGE), "codebuildSpec '" + IMAGE + "'");
+        new SnippetizerTester(r).assertRoundTrip(s, "codebuildSpec buildspec: 'ci/buildspec.yml', "
+                + "credentials: [codebuildCredential(credentialsId: 'token', variable: 'TOKEN')], image: '" + IMAGE
+                + "', timeoutMinutes: 30");
+    }
+
+    @Test
+    void freestyleBuildMasksSecretsAndExportsVariables(JenkinsRule r) throws Exception {
+        addSecretText("token", SECRET);
+        FreeStyleProject p = r.createFreeStyleProject();
+        CodeBuildSpecBuilder b = new CodeBuildSpecBuilder(IMAGE);
+        b.setInline("version: 0.2\nenv:\n  exported-variables:\n    - OUT\nphases:\n  build:\n    commands:\n"
+                + "      - echo \"token is $TOKEN\"\n      - echo \"$TOKEN\" | base64\n      - set -x; : \"$TOKEN\"; set +x\n"
+                + "      - OUT=made-in-build\n");
+        b.setCredentials(List.of(binding("token", "TOKEN")));
+        p.getBuildersList().add(b);
+        FreeStyleBuild build = r.buildAndAssertSuccess(p);
+        r.assertLogContains("Phase complete: BUILD State: SUCCEEDED", build);
+        r.assertLogContains("token is ***", build);
+        r.assertLogNotContains(SECRET, build);
+        BuildResultAction action = build.getAction(BuildResultAction.class);
+        assertNotNull(action);
+        assertEquals("SUCCEEDED", action.getStatus());
+        assertEquals("made-in-build", action.getExportedVariables().get("OUT"));
+        assertNoSecretOnDisk(build.getRootDir());
+    }
+
+    @Test
+    void freestyleFailedBuildFailsTheStep(JenkinsRule r) throws Exception {
+        FreeStyleProject p = r.createFreeStyleProject();
+        CodeBuildSpecBuilder b = new CodeBuildSpecBuilder(IMAGE);
+        b.setInline("version: 0.2\nphases:\n  build:\n    commands:\n      - exit 3\n  post_build:\n    commands:\n"
+                + "      - echo post ran\n");
+        p.getBuildersList().add(b);
+        FreeStyleBuild build = r.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        r.assertLogContains("Command did not exit successfully exit 3 exit status 3", build);
+        r.assertLogContains("post ran", build);
+    }
+
+    @Test
+    void invalidBuildspecFailsBeforeAnyContainer(JenkinsRule r) throws Exception {
+        WorkflowJob j = r.createProject(WorkflowJob.class);
+        j.setDefinition(new CpsFlowDefinition("node { codebuildSpec image: '" + IMAGE + "', inline: 'version: 0.2\\nphases:\\n  bild: {}\\n' }", true));
+        WorkflowRun run = r.assertBuildStatus(Result.FAILURE, j.scheduleBuild2(0));
+        r.assertLogContains("YAML_FILE_ERROR", run);
+        r.assertLogNotContains("Started build container", run);
+    }
+
+    @Test
+    void pipelineReturnsTheResultAndMasks(JenkinsRule r) throws Exception {
+        addSecretText("token", SECRET);
+        WorkflowJob j = r.createProject(WorkflowJob.class);
+        j.setDefinition(new CpsFlowDefinition("node {\n"
+                + "  writeFile file: 'buildspec.yml', text: 'version: 0.2\\nenv:\\n  exported-variables: [V]\\n"
+                + "phases:\\n  build:\\n    commands:\\n      - echo \"[$TOKEN]\"\\n      - V=42\\n'\n"
+                + "  def result = codebuildSpec image: '" + IMAGE + "', credentials: [codebuildCredential(credentialsId: 'token', variable: 'TOKEN')]\n"
+                + "  echo \"status=${result.status} V=${result.exportedVariables.V} phases=${result.phases.size()}\"\n"
+                + "  try {\n"
+                + "    codebuildSpec image: '" + IMAGE + "', inline: 'version: 0.2\\nphases:\\n  build:\\n    commands:\\n      - false\\n'\n"
+                + "  } catch (e) { echo \"caught: ${e.message}\" }\n"
+                + "}", true));
+        WorkflowRun run = r.buildAndAssertSuccess(j);
+        r.assertLogContains("status=SUCCEEDED V=42 phases=7", run);
+        r.assertLogContains("[****]", run);
+        r.assertLogContains("caught: Buildspec build FAILED", run);
+        r.assertLogNotContains(SECRET, run);
+        assertNoSecretOnDisk(run.getRootDir());
+    }
+
+    @Test
+    void timeoutEndsTimedOut(JenkinsRule r) throws Exception {
+        WorkflowJob j = r.createProject(WorkflowJob.class);
+        j.setDefinition(new CpsFlowDefinition("node { codebuildSpec image: '" + IMAGE
+                + "', timeoutMinutes: 1, inline: 'version: 0.2\\nphases:\\n  build:\\n    commands:\\n      - sleep 600\\n' }", true));
+        WorkflowRun run = r.assertBuildStatus(Result.FAILURE, j.scheduleBuild2(0));
+        r.assertLogContains("Phase complete: BUILD State: TIMED_OUT", run);
+    }
+
+    @Test
+    void abortStopsWithinSeconds(JenkinsRule r) throws Exception {
+        WorkflowJob j = r.createProject(WorkflowJob.class);
+        j.setDefinition(new CpsFlowDefinition("node { codebuildSpec image: '" + IMAGE
+                + "', inline: 'version: 0.2\\nphases:\\n  build:\\n    commands:\\n      - echo started; sleep 600\\n' }", true));
+        WorkflowRun run = j.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("Running command echo started; sleep 600", run);
+        long t0 = System.nanoTime();
+        run.doStop();
+        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
+        assertFalse(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0) > 30, "aborted within seconds");
+        r.assertLogContains("Phase complete: BUILD State: STOPPED", run);
+    }
+
+    static void assertNoSecretOnDisk(File dir) throws Exception {
+        try (Stream<java.nio.file.Path> files = Files.walk(dir.toPath())) {
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+                if (Files.isRegularFile(f)) {
+                    assertFalse(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(SECRET), f.toString());
+                }
+            }
+        }
+    }
+}
