@@ -4,7 +4,6 @@ import dev.codebuildspec.docker.DockerCli;
 import dev.codebuildspec.run.BuildRequest;
 import dev.codebuildspec.run.BuildResult;
 import dev.codebuildspec.run.BuildRunner;
-import dev.codebuildspec.parse.Diagnostic;
 import dev.codebuildspec.parse.ParseResult;
 import dev.codebuildspec.buildspec.BatchSpec;
 import java.io.IOException;

@@ -2,10 +2,6 @@ package dev.codebuildspec.parse;
 
 import dev.codebuildspec.buildspec.Buildspec;
 import dev.codebuildspec.buildspec.Position;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;

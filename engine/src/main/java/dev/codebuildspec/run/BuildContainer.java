@@ -7,6 +7,9 @@ import dev.codebuildspec.docker.RunningProcess;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import dev.codebuildspec.docker.Labels;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -29,6 +32,24 @@ public final class BuildContainer {
         this.docker = docker;
         this.spec = spec;
         this.srcDir = srcDir;
+    }
+
+    /**
+     * The container of a build: our labels, the source at {@code CODEBUILD_SRC_DIR}, a tmpfs for the driver, and
+     * what the host mounts besides.
+     */
+    static ContainerSpec spec(BuildRequest request, BuildPlan plan, List<ContainerSpec.Mount> extraMounts) {
+        Map<String, String> labels = new LinkedHashMap<>(Map.of(Labels.OWNER, request.owner(),
+                Labels.BUILD_ID, plan.builtIns().buildId(),
+                Labels.STARTED, Long.toString(plan.builtIns().startTimeMillis())));
+        if (request.ownerUid().isPresent() && request.ownerUid().getAsInt() != 0) {
+            int uid = request.ownerUid().getAsInt();
+            labels.put(Labels.HAND_BACK, uid + ":" + request.ownerGid().orElse(uid) + ":" + plan.srcDir());
+        }
+        List<ContainerSpec.Mount> mounts = new ArrayList<>();
+        mounts.add(new ContainerSpec.Mount(request.sourceDir().toAbsolutePath().toString(), plan.srcDir()));
+        mounts.addAll(extraMounts);
+        return new ContainerSpec(request.image(), labels, mounts, List.of(TMP), request.privileged());
     }
 
     public void start() throws DockerException, InterruptedException {

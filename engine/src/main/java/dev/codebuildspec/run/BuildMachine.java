@@ -5,16 +5,13 @@ import dev.codebuildspec.buildspec.Command;
 import dev.codebuildspec.buildspec.PhaseName;
 import dev.codebuildspec.buildspec.Position;
 import dev.codebuildspec.cache.CacheStore;
-import dev.codebuildspec.docker.DockerException;
 import dev.codebuildspec.driver.DriverMarker;
 import dev.codebuildspec.log.DriverOutputSplitter;
 import dev.codebuildspec.log.KeepOpenOutputStream;
 import dev.codebuildspec.log.LogSink;
 import dev.codebuildspec.log.SettableClock;
 import dev.codebuildspec.log.SwitchableOutputStream;
-import dev.codebuildspec.record.BuildRecord;
 import dev.codebuildspec.record.PhaseContext;
-import dev.codebuildspec.record.PhaseType;
 import dev.codebuildspec.record.Status;
 import dev.codebuildspec.run.BuildState.Stage;
 import java.io.IOException;
@@ -81,7 +78,7 @@ public final class BuildMachine {
             target.switchTo(masked);
         }
         driver = new DriverWatch(this, state, new DriverOutputSplitter(plan.marker(), log, progress), clock);
-        container = new BuildContainer(host.docker(), containerSpec(), plan.srcDir());
+        container = new BuildContainer(host.docker(), BuildContainer.spec(request, plan, host.extraMounts()), plan.srcDir());
         if (state.containerId != null) {
             container.adopt(state.containerId);
         }
@@ -252,29 +249,13 @@ public final class BuildMachine {
         } catch (IOException | UncheckedIOException e) {
             consoleLost = true;
         }
-        return new BuildResult(record(consoleLost), state.fault || consoleLost, artifacts);
-    }
-
-    private BuildRecord record(boolean incomplete) {
-        Status status = incomplete ? Status.FAULT : progress.outcome();
-        return new BuildRecord(plan.builtIns().buildId(), plan.builtIns().buildArn(), request.buildNumber(), status,
-                Instant.ofEpochMilli(state.startMillis), Optional.of(clock.instant()), request.image(), request.buildspec(),
-                request.resolvedSourceVersion(), request.initiator(), incomplete ? List.of() : progress.phases(),
-                incomplete ? java.util.Map.of() : progress.exportedVariables(), incomplete ? List.of() : progress.artifacts(),
-                incomplete ? List.of() : progress.reports(), !incomplete);
+        return BuildResult.of(request, plan.builtIns(), Instant.ofEpochMilli(state.startMillis), clock.instant(),
+                consoleLost ? null : progress, state.fault, artifacts);
     }
 
     private Optional<BuildCache> cache() {
         return plan.spec().cache().filter(c -> !c.paths().isEmpty()).flatMap(c -> request.cacheDir()
                 .map(dir -> new BuildCache(c, new CacheStore(dir, request.project()), plan.srcDir(), progress)));
-    }
-
-    private dev.codebuildspec.docker.ContainerSpec containerSpec() {
-        dev.codebuildspec.docker.ContainerSpec base = BuildRunner.containerSpec(request, plan);
-        List<dev.codebuildspec.docker.ContainerSpec.Mount> mounts = new java.util.ArrayList<>(base.mounts());
-        mounts.addAll(host.extraMounts());
-        return new dev.codebuildspec.docker.ContainerSpec(base.image(), base.labels(), mounts, base.tmpfs(),
-                base.privileged());
     }
 
     static PhaseContext stopped() {

@@ -1,13 +1,8 @@
 package dev.codebuildspec.run;
 
-import dev.codebuildspec.docker.ContainerSpec;
 import dev.codebuildspec.docker.DockerCli;
-import dev.codebuildspec.docker.Labels;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -43,19 +38,5 @@ public final class BuildRunner {
             m.requestStop();
         }
         return m.run();
-    }
-
-    /** The container of a build: our labels, the source at {@code CODEBUILD_SRC_DIR}, a tmpfs for the driver. */
-    public static ContainerSpec containerSpec(BuildRequest request, BuildPlan plan) {
-        Map<String, String> labels = new LinkedHashMap<>(Map.of(Labels.OWNER, request.owner(),
-                Labels.BUILD_ID, plan.builtIns().buildId(),
-                Labels.STARTED, Long.toString(plan.builtIns().startTimeMillis())));
-        if (request.ownerUid().isPresent() && request.ownerUid().getAsInt() != 0) {
-            int uid = request.ownerUid().getAsInt();
-            labels.put(Labels.HAND_BACK, uid + ":" + request.ownerGid().orElse(uid) + ":" + plan.srcDir());
-        }
-        return new ContainerSpec(request.image(), labels,
-                List.of(new ContainerSpec.Mount(request.sourceDir().toAbsolutePath().toString(), plan.srcDir())),
-                List.of(BuildContainer.TMP), request.privileged());
     }
 }

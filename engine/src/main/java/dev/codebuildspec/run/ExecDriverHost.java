@@ -4,7 +4,6 @@ import dev.codebuildspec.docker.DockerCli;
 import dev.codebuildspec.docker.DockerException;
 import dev.codebuildspec.docker.RunningProcess;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;

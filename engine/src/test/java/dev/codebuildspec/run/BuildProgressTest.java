@@ -344,4 +344,47 @@ class BuildProgressTest {
         progress.info("Waiting for agent ping");
         assertThat(messages()).containsExactly("Waiting for agent ping");
     }
+
+    @Test
+    void aReplayedJournalRebuildsThePhasesWithoutLoggingAndWithoutSecrets() throws Exception {
+        BuildProgress live = progress(SecretMasker.of(java.util.Set.of("hunter22")));
+        live.begin(PhaseType.DOWNLOAD_SOURCE);
+        clock.advance(Duration.ofSeconds(1));
+        live.end(PhaseType.DOWNLOAD_SOURCE, Status.SUCCEEDED, Optional.empty());
+        for (String e : List.of("P INSTALL", "C 0", "E INSTALL 1", "P BUILD", "C 1", "F 1 2")) {
+            clock.advance(Duration.ofSeconds(2));
+            live.onEvent(DriverEvent.parse(e).orElseThrow());
+        }
+        live.onExportedValue("OUT", "value hunter22".getBytes(UTF_8));
+        clock.advance(Duration.ofSeconds(3));
+        live.interrupt(Status.TIMED_OUT, new PhaseContext(PhaseContext.BUILD_TIMED_OUT, "timed out with hunter22"));
+
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(live.journal());
+        }
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("hunter22");
+        ProgressJournal saved;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            saved = (ProgressJournal) in.readObject();
+        }
+        ByteArrayOutputStream replayLog = new ByteArrayOutputStream();
+        dev.codebuildspec.log.SettableClock replayClock = new dev.codebuildspec.log.SettableClock(Clock.systemUTC());
+        BuildProgress resumed = new BuildProgress(new LogSink(replayLog, replayClock),
+                CommandIndex.of(new BuildspecParser().parse(YAML, "buildspec.yml").buildspec().orElseThrow()),
+                SecretMasker.of(java.util.Set.of("hunter22")), saved);
+        int entries = saved.size();
+        resumed.replay(replayClock);
+
+        assertThat(resumed.phases()).isEqualTo(live.phases());
+        assertThat(resumed.outcome()).isEqualTo(Status.TIMED_OUT);
+        assertThat(resumed.exportedVariables()).containsExactly(java.util.Map.entry("OUT", "value ***"));
+        assertThat(resumed.phases()).filteredOn(p -> p.type() == PhaseType.BUILD).singleElement()
+                .satisfies(p -> assertThat(p.contexts().get(0).message()).isEqualTo("timed out with ***"));
+        assertThat(saved.size()).as("a replay records nothing again").isEqualTo(entries);
+        // The journal replays at the recorded times: the same log but for command lines, which it does not keep
+        // (a resuming host sends the replay's log nowhere).
+        assertThat(replayLog.toString(UTF_8).lines().toList()).isEqualTo(
+                log.toString(UTF_8).lines().filter(l -> !l.contains("Running command")).toList());
+    }
 }
