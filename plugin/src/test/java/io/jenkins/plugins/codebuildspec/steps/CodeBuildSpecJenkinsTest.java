@@ -145,7 +145,7 @@ class CodeBuildSpecJenkinsTest {
         j.setDefinition(new CpsFlowDefinition("node { codebuildSpec image: '" + IMAGE + "', inline: 'version: 0.2\\nphases:\\n  bild: {}\\n' }", true));
         WorkflowRun run = r.assertBuildStatus(Result.FAILURE, j.scheduleBuild2(0));
         r.assertLogContains("YAML_FILE_ERROR", run);
-        r.assertLogNotContains("Started build container", run);
+        r.assertLogNotContains("Moving to directory", run);
     }
 
     @Test
@@ -163,10 +163,29 @@ class CodeBuildSpecJenkinsTest {
                 + "}", true));
         WorkflowRun run = r.buildAndAssertSuccess(j);
         r.assertLogContains("status=SUCCEEDED V=42 phases=7", run);
-        r.assertLogContains("[****]", run);
+        r.assertLogContains("[***]", run);
         r.assertLogContains("caught: Buildspec build FAILED", run);
         r.assertLogNotContains(SECRET, run);
         assertNoSecretOnDisk(run.getRootDir());
+    }
+
+    @Test
+    void artifactsAndReportsGoThroughJenkinsWithTheEnginesLogLines(JenkinsRule r) throws Exception {
+        WorkflowJob j = r.createProject(WorkflowJob.class);
+        j.setDefinition(new CpsFlowDefinition("node { codebuildSpec image: '" + IMAGE + "', inline: 'version: 0.2\\n"
+                + "phases:\\n  build:\\n    commands:\\n      - mkdir -p out r\\n      - echo made > out/a.txt\\n"
+                + "      - printf \\'<testsuite name=\"s\" tests=\"2\"><testcase name=\"ok\"/><testcase name=\"bad\">"
+                + "<failure message=\"no\"/></testcase></testsuite>\\' > r/t.xml\\n"
+                + "artifacts:\\n  files: [\\'out/**/*\\']\\n"
+                + "reports:\\n  unit:\\n    files: [\\'r/*.xml\\']\\n    file-format: JUNITXML\\n' }", true));
+        WorkflowRun run = r.assertBuildStatus(Result.UNSTABLE, j.scheduleBuild2(0));
+        r.assertLogContains("Preparing to upload report group unit (JUNITXML)", run);
+        r.assertLogContains("Expanding base directory path: .", run);
+        r.assertLogContains("Assembling file list", run);
+        r.assertLogContains("Uploaded 1 artifact file(s) to the Jenkins artifact manager", run);
+        r.assertLogContains("Phase complete: UPLOAD_ARTIFACTS State: SUCCEEDED", run);
+        assertEquals(1, run.getArtifacts().size());
+        assertEquals("out/a.txt", run.getArtifacts().get(0).relativePath);
     }
 
     @Test
