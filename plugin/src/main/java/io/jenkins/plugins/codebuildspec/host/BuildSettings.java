@@ -28,10 +28,12 @@ public final class BuildSettings implements Serializable {
     final int timeoutMinutes;
     final boolean privileged;
     final boolean runAsRoot;
+    /** A runtimes file in the workspace for runtime-versions; null: the global one, else the image's. */
+    final String runtimes;
 
     public BuildSettings(String buildspec, String inline, String image, String toolName, String registryUrl,
             String registryCredentialsId, List<CredentialBinding> credentials, Map<String, String> env,
-            int timeoutMinutes, boolean privileged, boolean runAsRoot) {
+            int timeoutMinutes, boolean privileged, boolean runAsRoot, String runtimes) {
         this.buildspec = buildspec == null || buildspec.isBlank() ? DEFAULT_BUILDSPEC : buildspec.trim();
         this.inline = inline == null || inline.isBlank() ? null : inline;
         this.image = image;
@@ -44,6 +46,7 @@ public final class BuildSettings implements Serializable {
         this.timeoutMinutes = timeoutMinutes > 0 ? timeoutMinutes : DEFAULT_TIMEOUT_MINUTES;
         this.privileged = privileged;
         this.runAsRoot = runAsRoot;
+        this.runtimes = runtimes == null || runtimes.isBlank() ? null : runtimes.trim();
     }
 
     /** What the log and the record call the buildspec. */

@@ -50,6 +50,7 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
     private int timeoutMinutes = BuildSettings.DEFAULT_TIMEOUT_MINUTES;
     private boolean privileged;
     private boolean runAsRoot = true;
+    private String runtimes;
 
     @DataBoundConstructor
     public CodeBuildSpecBuilder(String image) {
@@ -150,6 +151,15 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
         this.runAsRoot = runAsRoot;
     }
 
+    public String getRuntimes() {
+        return runtimes;
+    }
+
+    @DataBoundSetter
+    public void setRuntimes(String runtimes) {
+        this.runtimes = Forms.blankToNull(runtimes);
+    }
+
     @Override
     public BuildStepMonitor getRequiredMonitorService() {
         return BuildStepMonitor.NONE;
@@ -164,7 +174,7 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
             throws InterruptedException, IOException {
         JenkinsBuild build = new JenkinsBuild(new BuildSettings(buildspec, inline, image, toolName, registryUrl,
                 registryCredentialsId, credentials, EnvironmentVariable.toMap(env), timeoutMinutes, privileged,
-                runAsRoot), null);
+                runAsRoot, runtimes), null);
         AgentContext c = new AgentContext(run, workspace, launcher, listener, envVars);
         BuildResult result = build.start(c).run();
         boolean interrupted = Thread.interrupted();

@@ -47,6 +47,7 @@ public final class CodeBuildSpecStep extends Step {
     private int timeoutMinutes = BuildSettings.DEFAULT_TIMEOUT_MINUTES;
     private boolean privileged;
     private boolean runAsRoot = true;
+    private String runtimes;
 
     @DataBoundConstructor
     public CodeBuildSpecStep(String image) {
@@ -147,9 +148,18 @@ public final class CodeBuildSpecStep extends Step {
         this.runAsRoot = runAsRoot;
     }
 
+    public String getRuntimes() {
+        return runtimes;
+    }
+
+    @DataBoundSetter
+    public void setRuntimes(String runtimes) {
+        this.runtimes = Forms.blankToNull(runtimes);
+    }
+
     BuildSettings settings() {
         return new BuildSettings(buildspec, inline, image, toolName, registryUrl, registryCredentialsId, credentials, EnvironmentVariable.toMap(env),
-                timeoutMinutes, privileged, runAsRoot);
+                timeoutMinutes, privileged, runAsRoot, runtimes);
     }
 
     @Override

@@ -189,6 +189,22 @@ class CodeBuildSpecJenkinsTest {
     }
 
     @Test
+    void runtimeVersionsComeFromTheStepsRuntimesFile(JenkinsRule r) throws Exception {
+        WorkflowJob j = r.createProject(WorkflowJob.class);
+        j.setDefinition(new CpsFlowDefinition("node {\n"
+                + "  writeFile file: 'team-runtimes.yml', text: 'runtimes:\\n  nodejs:\\n    versions:\\n      18:\\n"
+                + "        commands:\\n          - echo selected-node-18\\n'\n"
+                + "  codebuildSpec image: '" + IMAGE + "', runtimes: 'team-runtimes.yml', inline: 'version: 0.2\\n"
+                + "phases:\\n  install:\\n    runtime-versions:\\n      nodejs: 18\\n  build:\\n    commands:\\n"
+                + "      - echo built\\n'\n"
+                + "}", true));
+        WorkflowRun run = r.buildAndAssertSuccess(j);
+        r.assertLogContains("Selecting 'nodejs' runtime version '18' based on manual selections", run);
+        r.assertLogContains("Running command echo selected-node-18", run);
+        r.assertLogContains("built", run);
+    }
+
+    @Test
     void timeoutEndsTimedOut(JenkinsRule r) throws Exception {
         WorkflowJob j = r.createProject(WorkflowJob.class);
         j.setDefinition(new CpsFlowDefinition("node { codebuildSpec image: '" + IMAGE
