@@ -4,6 +4,7 @@ import dev.codebuildspec.batch.BatchRecordJson;
 import dev.codebuildspec.batch.BatchResult;
 import dev.codebuildspec.batch.BatchScheduler;
 import dev.codebuildspec.batch.BatchBuild;
+import dev.codebuildspec.run.BuildContainer;
 import dev.codebuildspec.run.BuildRequest;
 import dev.codebuildspec.run.BuildResult;
 import dev.codebuildspec.run.BuildRunner;
@@ -70,6 +71,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--secret", paramLabel = "NAME",
             description = "Pass the variable NAME from this process's environment as a masked secret. Repeatable.")
     List<String> secrets = new ArrayList<>();
+
+    @Option(names = "--secret-file", paramLabel = "NAME",
+            description = "Copy the file whose path is in the variable NAME of this process's environment into the "
+                    + "container's in-memory secrets directory; NAME holds its path there. Repeatable.")
+    List<String> secretFiles = new ArrayList<>();
+
+    @Option(names = "--as-owner",
+            description = "Run the phases as the user running this command instead of the image's root "
+                    + "(the Jenkins step's runAsRoot: false); HOME is then " + BuildContainer.TMP + "/home.")
+    boolean asOwner;
 
     @Option(names = "--secrets-file", paramLabel = "FILE",
             description = "JSON file that resolves parameter-store and secrets-manager entries.")
@@ -173,7 +184,10 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private BuildRequest request() throws IOException {
+    /** Where --secret and --secret-file read from: this process's environment (a test gives its own). */
+    Map<String, String> environment = System.getenv();
+
+    BuildRequest request() throws IOException {
         Path src = source.toAbsolutePath().normalize();
         if (!Files.isDirectory(src)) {
             throw new UsageError("--source " + source + " is not a directory");
@@ -184,6 +198,7 @@ final class RunCommand implements Callable<Integer> {
         Duration timeout = Duration.ofMillis(timeoutMinutes.multiply(BigDecimal.valueOf(60_000)).longValue());
         Map<String, String> plain = plainOverrides();
         Map<String, String> secret = secretOverrides(plain);
+        Map<String, byte[]> files = secretFiles(plain, secret);
         SecretSource source = secretsFile == null ? SecretSource.NONE : readSecretsFile();
         Path uidProbe = Path.of("/proc/self");
         OptionalInt uid = unixId(uidProbe, "unix:uid");
@@ -203,6 +218,8 @@ final class RunCommand implements Callable<Integer> {
                 .artifactsDir(Optional.ofNullable(artifacts).map(p -> p.toAbsolutePath().normalize()))
                 .reportsDir(Optional.ofNullable(reports).map(p -> p.toAbsolutePath().normalize()))
                 .runtimesFile(readRuntimes())
+                .secretFiles(files)
+                .driverAsOwner(asOwner)
                 .build();
     }
 
@@ -225,7 +242,7 @@ final class RunCommand implements Callable<Integer> {
             if (plain.containsKey(name)) {
                 throw new UsageError(name + " is given both as --env and as --secret");
             }
-            String value = System.getenv(name);
+            String value = environment.get(name);
             if (value == null) {
                 throw new UsageError("--secret " + name + ": no variable " + name
                         + " in this process's environment (the value is read from there, never from the command line)");
@@ -233,6 +250,32 @@ final class RunCommand implements Callable<Integer> {
             secret.put(name, value);
         }
         return secret;
+    }
+
+    /** Each --secret-file: the file is read here and goes to the container's tmpfs; its variable names it there. */
+    private Map<String, byte[]> secretFiles(Map<String, String> plain, Map<String, String> secret) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String name : secretFiles) {
+            checkName(name, "--secret-file");
+            if (plain.containsKey(name) || secret.containsKey(name)) {
+                throw new UsageError(name + " is given twice (--env, --secret or --secret-file)");
+            }
+            String path = environment.get(name);
+            if (path == null) {
+                throw new UsageError("--secret-file " + name + ": no variable " + name
+                        + " in this process's environment (it holds the path of the file)");
+            }
+            byte[] content;
+            try {
+                content = Files.readAllBytes(Path.of(path));
+            } catch (IOException e) {
+                throw new UsageError("--secret-file " + name + ": cannot read " + path + ": " + e.getMessage());
+            }
+            String inContainer = BuildContainer.SECRETS + "/" + java.util.UUID.randomUUID();
+            files.put(inContainer, content);
+            plain.put(name, inContainer);
+        }
+        return files;
     }
 
     private static String checkName(String name, String option) {

@@ -21,6 +21,8 @@ import java.util.OptionalInt;
 public final class BuildContainer {
     public static final String TMP = "/codebuild/output/tmp";
     public static final String STATE = TMP + "/state";
+    /** Secret files, in the tmpfs: never on the host's disk. */
+    public static final String SECRETS = TMP + "/secrets";
     private static final Duration CHOWN_TIMEOUT = Duration.ofMinutes(10);
 
     private final DockerCli docker;

@@ -232,7 +232,12 @@ public record BuildRequest(
             return this;
         }
 
+        /** A build that runs as its owner, who has no home in the image, gets one in the tmpfs unless it names one. */
         public BuildRequest build() {
+            if (driverAsOwner && !plain.containsKey("HOME") && !secret.containsKey("HOME")) {
+                plain = new LinkedHashMap<>(plain);
+                plain.put("HOME", BuildContainer.TMP + "/home");
+            }
             return new BuildRequest(sourceDir, buildspec, inline, image, plain, secret, secretSource, timeout, project,
                     buildNumber, initiator, sourceVersion, resolvedSourceVersion, owner, ownerUid, ownerGid, privileged,
                     cacheDir, artifactsDir, reportsDir, runtimesFile, secretFiles, driverAsOwner, unreadable);

@@ -24,7 +24,7 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * after a controller restart the bindings are resolved again.
  */
 public final class ResolvedCredentials {
-    public static final String SECRETS_DIR = BuildContainer.TMP + "/secrets";
+    public static final String SECRETS_DIR = BuildContainer.SECRETS;
 
     /** A secret file: its content goes to {@code path} inside the container through docker exec's stdin. */
     public record SecretFile(String variable, String path, byte[] content) {

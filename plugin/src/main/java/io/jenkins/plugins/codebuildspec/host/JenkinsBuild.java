@@ -4,11 +4,13 @@ import io.jenkins.plugins.codebuildspec.actions.ReportSummary;
 
 import dev.codebuildspec.parse.BuildspecText;
 import dev.codebuildspec.record.PhaseContext;
-import dev.codebuildspec.run.BuildContainer;
 import dev.codebuildspec.run.BuildMachine;
 import dev.codebuildspec.run.BuildRequest;
 import dev.codebuildspec.run.BuildResult;
 import dev.codebuildspec.run.BuildState;
+import dev.codebuildspec.runtime.RuntimesFile;
+import io.jenkins.plugins.codebuildspec.Messages;
+import io.jenkins.plugins.codebuildspec.ui.RuntimesConfiguration;
 import hudson.AbortException;
 import hudson.model.Item;
 import hudson.model.Run;
@@ -55,6 +57,9 @@ public final class JenkinsBuild implements Serializable {
     private String docker;
     private String buildspecText;
     private String buildspecProblem;
+    private String runtimesName;
+    private String runtimesText;
+    private String runtimesProblem;
     private int agentUid = -1;
     private int agentGid = -1;
     private final LinkedHashMap<String, String> secretFilePaths = new LinkedHashMap<>();
@@ -94,6 +99,7 @@ public final class JenkinsBuild implements Serializable {
         } else {
             buildspecText = settings.inline;
         }
+        runtimes(c);
         identity(c);
         WorkspaceList.tempDir(c.workspace()).mkdirs();
         BuildMachine machine = machine(c, false);
@@ -106,8 +112,36 @@ public final class JenkinsBuild implements Serializable {
         return machine(c, true);
     }
 
+    /** The step's runtimes file (read on the agent, as the buildspec is), else the global one, else none. */
+    private void runtimes(AgentContext c) throws IOException, InterruptedException {
+        if (settings.runtimes != null) {
+            BuildspecText read = c.workspace().act(new ReadBuildspec(settings.runtimes));
+            runtimesName = settings.runtimes;
+            runtimesText = read.text().orElse(null);
+            runtimesProblem = read.problem().orElse(null);
+            return;
+        }
+        RuntimesConfiguration global = RuntimesConfiguration.get();
+        if (global != null && global.getRuntimes() != null) {
+            runtimesName = "the global runtimes file";
+            runtimesText = global.getRuntimes();
+        }
+    }
+
     private BuildMachine machine(AgentContext c, boolean resuming) throws IOException, InterruptedException {
         Optional<PhaseContext> refusal = Optional.empty();
+        Optional<RuntimesFile> runtimesFile = Optional.empty();
+        if (runtimesProblem != null) {
+            refusal = Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR,
+                    Messages.JenkinsBuild_BadRuntimes(runtimesName, runtimesProblem)));
+        } else if (runtimesText != null) {
+            try {
+                runtimesFile = Optional.of(RuntimesFile.parse(runtimesText, runtimesName));
+            } catch (RuntimesFile.Invalid e) {
+                refusal = Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR,
+                        Messages.JenkinsBuild_BadRuntimes(runtimesName, e.getMessage())));
+            }
+        }
         ResolvedCredentials credentials;
         try {
             credentials = ResolvedCredentials.resolve(c.run(), settings.credentials, secretFilePaths);
@@ -122,18 +156,16 @@ public final class JenkinsBuild implements Serializable {
         CredentialsSecretSource source = new CredentialsSecretSource(c.run());
         host = new JenkinsHost(c, settings, docker, WorkspaceList.tempDir(c.workspace()).getRemote(), source::report,
                 refusal, flowNodeId);
-        BuildRequest request = request(c, credentials, source);
+        BuildRequest request = request(c, credentials, source, runtimesFile);
         OutputStream console = console(c, credentials);
         return resuming ? BuildMachine.resume(request, host, state, console, Clock.systemUTC())
                 : BuildMachine.start(request, host, console, Clock.systemUTC());
     }
 
-    private BuildRequest request(AgentContext c, ResolvedCredentials credentials, CredentialsSecretSource source) {
+    private BuildRequest request(AgentContext c, ResolvedCredentials credentials, CredentialsSecretSource source,
+            Optional<RuntimesFile> runtimesFile) {
         Map<String, String> plain = new LinkedHashMap<>(settings.env);
         plain.putAll(credentials.plainVariables);
-        if (!settings.runAsRoot) {
-            plain.putIfAbsent("HOME", BuildContainer.TMP + "/home");
-        }
         Map<String, byte[]> files = new LinkedHashMap<>();
         credentials.files.forEach(f -> files.put(f.path(), f.content()));
         Optional<String> commit = Optional.ofNullable(c.env() == null ? null : c.env().get("GIT_COMMIT"));
@@ -148,6 +180,7 @@ public final class JenkinsBuild implements Serializable {
                         agentGid < 0 ? OptionalInt.empty() : OptionalInt.of(agentGid))
                 .privileged(settings.privileged)
                 .secretFiles(files)
+                .runtimesFile(runtimesFile)
                 .driverAsOwner(!settings.runAsRoot);
         return buildspecText != null ? b.inlineBuildspec(settings.label(), buildspecText).build()
                 : b.unreadableBuildspec(settings.buildspec, buildspecProblem).build();
@@ -195,7 +228,7 @@ public final class JenkinsBuild implements Serializable {
         return job.getFullName().replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
-    /** Reads the buildspec on the agent with the engine's rules and limit: only the text crosses the channel. */
+    /** Reads a YAML file (the buildspec, a runtimes file) on the agent with the engine's rules and limit: only the text crosses the channel. */
     private static final class ReadBuildspec extends MasterToSlaveFileCallable<BuildspecText> {
         private static final long serialVersionUID = 1L;
         private final String path;
