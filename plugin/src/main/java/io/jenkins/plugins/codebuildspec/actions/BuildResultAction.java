@@ -13,13 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * The result of one buildspec build in a Jenkins build: a page with CodeBuild's phase table and
  * the report summaries, and the exported variables as environment variables for later build steps.
  * Stored in build.xml; holds no secret (exported values were masked, context messages too).
  */
+@ExportedBean
 public final class BuildResultAction implements RunAction2, EnvironmentContributingAction {
     private final String buildspec;
     private final String buildId;
@@ -27,6 +32,10 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
     private final List<PhaseRow> phases;
     private final Map<String, String> exportedVariables;
     private final List<ReportSummary> reports;
+    private String reproduce;
+    private String reproduceHint;
+    private String inlineBuildspec;
+    private String inlineBuildspecFileName;
     private transient Run<?, ?> run;
 
     public BuildResultAction(String buildspec, String buildId, Status status, List<PhaseRecord> phases,
@@ -41,6 +50,17 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         this.phases = rows;
         this.exportedVariables = new LinkedHashMap<>(exportedVariables);
         this.reports = new ArrayList<>(reports);
+    }
+
+    /**
+     * The {@code codebuild-spec run} line that reproduces this build, what to export first, and the inline
+     * buildspec (the exact text that ran; null for a buildspec file) under the name the line gives it.
+     */
+    public void reproduce(String line, String hint, String inlineText, String inlineFileName) {
+        this.reproduce = line;
+        this.reproduceHint = hint;
+        this.inlineBuildspec = inlineText;
+        this.inlineBuildspecFileName = inlineFileName;
     }
 
     /** One row of the phase table. A plain class so that XStream stores it as it is. */
@@ -120,14 +140,17 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         return run;
     }
 
+    @Exported
     public String getBuildspec() {
         return buildspec;
     }
 
+    @Exported
     public String getBuildId() {
         return buildId;
     }
 
+    @Exported
     public String getStatus() {
         return status;
     }
@@ -136,8 +159,31 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         return Collections.unmodifiableList(phases);
     }
 
+    @Exported
     public Map<String, String> getExportedVariables() {
         return Collections.unmodifiableMap(exportedVariables);
+    }
+
+    @Exported
+    public String getReproduce() {
+        return reproduce;
+    }
+
+    @Exported
+    public String getReproduceHint() {
+        return reproduceHint;
+    }
+
+    public String getInlineBuildspecFileName() {
+        return inlineBuildspecFileName;
+    }
+
+    /** The inline buildspec as a {@code data:} URL, so the page offers it as a download without a request handler. */
+    public String getInlineBuildspecDataUrl() {
+        if (inlineBuildspec == null) {
+            return null;
+        }
+        return "data:text/yaml;charset=utf-8," + URLEncoder.encode(inlineBuildspec, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     public List<ReportSummary> getReports() {

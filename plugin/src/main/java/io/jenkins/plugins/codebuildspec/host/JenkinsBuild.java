@@ -4,6 +4,7 @@ import io.jenkins.plugins.codebuildspec.actions.ReportSummary;
 
 import dev.codebuildspec.parse.BuildspecText;
 import dev.codebuildspec.record.PhaseContext;
+import dev.codebuildspec.replay.ReplayCommand;
 import dev.codebuildspec.run.BuildMachine;
 import dev.codebuildspec.run.BuildRequest;
 import dev.codebuildspec.run.BuildResult;
@@ -49,6 +50,9 @@ import org.jenkinsci.plugins.docker.commons.tools.DockerTool;
  */
 public final class JenkinsBuild implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** What the reproduce line calls an inline buildspec, which the result page offers under this name. */
+    static final String INLINE_FILE = "codebuild-spec-inline.yml";
+    static final String GLOBAL_RUNTIMES_FILE = "codebuild-spec-runtimes.yml";
 
     private final BuildSettings settings;
     private final String flowNodeId;
@@ -60,6 +64,8 @@ public final class JenkinsBuild implements Serializable {
     private String runtimesName;
     private String runtimesText;
     private String runtimesProblem;
+    private String reproduce;
+    private String reproduceHint;
     private int agentUid = -1;
     private int agentGid = -1;
     private final LinkedHashMap<String, String> secretFilePaths = new LinkedHashMap<>();
@@ -158,6 +164,9 @@ public final class JenkinsBuild implements Serializable {
                 refusal, flowNodeId);
         BuildRequest request = request(c, credentials, source, runtimesFile);
         OutputStream console = console(c, credentials);
+        if (!resuming) {
+            printReproduce(request, console);
+        }
         return resuming ? BuildMachine.resume(request, host, state, console, Clock.systemUTC())
                 : BuildMachine.start(request, host, console, Clock.systemUTC());
     }
@@ -184,6 +193,28 @@ public final class JenkinsBuild implements Serializable {
                 .driverAsOwner(!settings.runAsRoot);
         return buildspecText != null ? b.inlineBuildspec(settings.label(), buildspecText).build()
                 : b.unreadableBuildspec(settings.buildspec, buildspecProblem).build();
+    }
+
+    /**
+     * The CLI line that reproduces this build, near the top of the log (and on the result page): the same
+     * image, buildspec, plain variables and options; secrets by name only.
+     */
+    private void printReproduce(BuildRequest request, OutputStream console) throws IOException {
+        Optional<String> runtimes = settings.runtimes != null ? Optional.of(settings.runtimes)
+                : Optional.ofNullable(runtimesText).map(t -> GLOBAL_RUNTIMES_FILE);
+        ReplayCommand command = new ReplayCommand(request, settings.inline != null ? INLINE_FILE : settings.buildspec,
+                runtimes, false);
+        reproduce = command.line();
+        reproduceHint = command.hint().orElse(null);
+        StringBuilder text = new StringBuilder(Messages.JenkinsBuild_Reproduce(reproduce)).append('\n');
+        if (reproduceHint != null) {
+            text.append("  ").append(reproduceHint).append('\n');
+        }
+        if (settings.inline != null) {
+            text.append("  ").append(Messages.JenkinsBuild_InlineDownload(INLINE_FILE)).append('\n');
+        }
+        console.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        console.flush();
     }
 
     /** credentials-binding's masking of the bound values, besides the engine's own. */
@@ -219,6 +250,7 @@ public final class JenkinsBuild implements Serializable {
                 : host.agentOutputs().published();
         BuildResultAction action = new BuildResultAction(settings.label(), result.record().id(), result.status(),
                 result.record().phases(), result.record().exportedVariables(), reports);
+        action.reproduce(reproduce, reproduceHint, settings.inline, settings.inline != null ? INLINE_FILE : null);
         c.run().addAction(action);
         return action;
     }

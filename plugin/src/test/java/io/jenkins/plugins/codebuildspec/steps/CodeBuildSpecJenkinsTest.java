@@ -124,6 +124,11 @@ class CodeBuildSpecJenkinsTest {
         assertNotNull(action);
         assertEquals("SUCCEEDED", action.getStatus());
         assertEquals("made-in-build", action.getExportedVariables().get("OUT"));
+        r.assertLogContains("Reproduce locally: codebuild-spec run --image " + IMAGE
+                + " --buildspec codebuild-spec-inline.yml --secret TOKEN --project", build);
+        r.assertLogContains("Export TOKEN first", build);
+        assertFalse(action.getReproduce().contains(SECRET));
+        assertNotNull(action.getInlineBuildspecDataUrl());
         assertNoSecretOnDisk(build.getRootDir());
     }
 
