@@ -199,4 +199,24 @@ class SecretsIT {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.output()).contains("--secret NOT_SET_ANYWHERE: no variable NOT_SET_ANYWHERE in this process's environment");
     }
+
+    @Test
+    void aSecretFileGoesToTheTmpfsByTheNameOfItsVariable() throws Exception {
+        Path kubeconfig = Files.writeString(tmp.resolve("kubeconfig"), "apiVersion: v1\nsecret: " + DB_PASS + "\n");
+        CliResult r = new Workspace(tmp).buildspec("""
+                version: 0.2
+                phases:
+                  build:
+                    commands:
+                      - case "$KUBECONFIG" in /codebuild/output/tmp/secrets/*) echo in-tmpfs;; esac
+                      - stat -c %a "$KUBECONFIG"
+                      - grep -c apiVersion "$KUBECONFIG"
+                """)
+                .processEnv("KUBECONFIG", kubeconfig.toString())
+                .args("--secret-file", "KUBECONFIG")
+                .run(TestImages.BUSYBOX);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.output()).contains("in-tmpfs\n", "600\n", "1\n").doesNotContain(kubeconfig.toString());
+        assertThat(r.recordJson()).doesNotContain(DB_PASS);
+    }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,6 +63,32 @@ class SourceOwnershipIT {
                 assertThat(uid(p)).as("owner of " + p).isEqualTo(UID);
             }
         }
+    }
+
+    @Test
+    void asOwnerRunsThePhasesAsTheInvokingUserWithAHomeInTheTmpfs() throws Exception {
+        assumeTrue(uid(Path.of("/proc/self")) == 0, "needs root to run the CLI as another user");
+        int dockerGid = (Integer) Files.getAttribute(Path.of("/var/run/docker.sock"), "unix:gid");
+        Workspace ws = new Workspace(tmp).buildspec("""
+                version: 0.2
+                phases:
+                  build:
+                    commands:
+                      - echo "uid=$(id -u) home=$HOME" > out.txt
+                      - touch "$HOME/writable"
+                """);
+        chownTree(tmp, UID);
+        List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=" + UID, "--regid=" + UID,
+                "--groups=" + dockerGid));
+        cmd.addAll(List.of(Cli.javaBinary(), "-jar", Cli.jarForAnyUser().toString(), "run", "--source",
+                ws.src().toString(), "--image", TestImages.BUSYBOX, "--record", ws.record().toString(), "--as-owner"));
+        try (BackgroundCli cli = new BackgroundCli(cmd, tmp, Map.of("HOME", tmp.toString()))) {
+            int code = cli.awaitExit(java.time.Duration.ofMinutes(2));
+            assertThat(code).as(cli.output()).isZero();
+        }
+        assertThat(Files.readString(ws.src().resolve("out.txt")).trim())
+                .isEqualTo("uid=" + UID + " home=/codebuild/output/tmp/home");
+        assertThat(uid(ws.src().resolve("out.txt"))).isEqualTo(UID);
     }
 
     private static int uid(Path p) throws IOException {
