@@ -49,9 +49,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Buildspec, relative to the source directory (default: ${DEFAULT-VALUE}).")
     String buildspec;
 
-    @Option(names = "--image", paramLabel = "IMAGE", required = true,
-            description = "Build image; pulled only when it is not present.")
+    @Option(names = "--image", paramLabel = "IMAGE",
+            description = "Build image; pulled only when it is not present. Required unless --no-container.")
     String image;
+
+    @Option(names = "--no-container",
+            description = "Run the phases on this machine, in the environment this command runs in, without starting "
+                    + "a container (a CI job or Kubernetes pod that is already the build environment).")
+    boolean noContainer;
 
     @Option(names = "--artifacts", paramLabel = "DIR",
             description = "Copy the collected artifacts here: primary files at the root (or under their name), secondary ones under <identifier>/.")
@@ -185,6 +190,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Where --secret and --secret-file read from: this process's environment (a test gives its own). */
+    /** What CODEBUILD_BUILD_IMAGE says of a build without a container. */
+    static final String NO_IMAGE = "none (--no-container)";
+
     Map<String, String> environment = System.getenv();
 
     BuildRequest request() throws IOException {
@@ -196,6 +204,9 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageError("--timeout-minutes must be more than 0, got " + timeoutMinutes);
         }
         Duration timeout = Duration.ofMillis(timeoutMinutes.multiply(BigDecimal.valueOf(60_000)).longValue());
+        if (image == null && !noContainer) {
+            throw new UsageError("Missing required option: '--image=IMAGE' (or --no-container)");
+        }
         Map<String, String> plain = plainOverrides();
         Map<String, String> secret = secretOverrides(plain);
         Map<String, byte[]> files = secretFiles(plain, secret);
@@ -204,7 +215,7 @@ final class RunCommand implements Callable<Integer> {
         OptionalInt uid = unixId(uidProbe, "unix:uid");
         OptionalInt gid = unixId(uidProbe, "unix:gid");
         GitSource git = GitSource.of(src);
-        return BuildRequest.builder(src, image)
+        return BuildRequest.builder(src, image != null ? image : NO_IMAGE)
                 .buildspec(buildspec)
                 .environment(plain, secret)
                 .secretSource(source)
@@ -220,6 +231,7 @@ final class RunCommand implements Callable<Integer> {
                 .runtimesFile(readRuntimes())
                 .secretFiles(files)
                 .driverAsOwner(asOwner)
+                .noContainer(noContainer)
                 .build();
     }
 

@@ -24,7 +24,12 @@ public record ReplayCommand(BuildRequest request, String buildspec, Optional<Str
 
     /** The CLI's arguments, {@code run} first. */
     public List<String> arguments() {
-        List<String> a = new ArrayList<>(List.of("run", "--image", request.image()));
+        List<String> a = new ArrayList<>(List.of("run"));
+        if (request.noContainer()) {
+            a.add("--no-container");
+        } else {
+            a.addAll(List.of("--image", request.image()));
+        }
         if (!buildspec.equals("buildspec.yml")) {
             a.addAll(List.of("--buildspec", buildspec));
         }

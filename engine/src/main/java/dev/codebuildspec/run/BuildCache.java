@@ -38,7 +38,7 @@ final class BuildCache {
     }
 
     /** Restores what the store has, then lets the driver go on, whatever happened. */
-    void restore(BuildContainer container, Map<String, String> evaluated) throws InterruptedException {
+    void restore(Sandbox container, Map<String, String> evaluated) throws InterruptedException {
         try {
             String key = key(evaluated);
             List<String> fallbacks = new ArrayList<>();
@@ -54,7 +54,7 @@ final class BuildCache {
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
                 try (InputStream in = Files.newInputStream(entry.get().archive())) {
                     // cache-restoring tells the driver the answer has started (DriverEvent.CACHE_REQUEST).
-                    int status = container.pipe(List.of("sh", "-c", "touch " + BuildContainer.STATE
+                    int status = container.pipe(List.of("sh", "-c", "touch " + container.stateDir()
                             + "/cache-restoring; exec tar -C / -xf -"), in, err, TIMEOUT);
                     if (status != 0) {
                         progress.info("Warning: cache restore failed (tar exit " + status + "): " + text(err));
@@ -65,7 +65,7 @@ final class BuildCache {
             progress.info("Warning: cache restore failed: " + e.getMessage());
         } finally {
             try {
-                container.pipe(List.of("touch", BuildContainer.STATE + "/cache-ready"), InputStream.nullInputStream(),
+                container.pipe(List.of("touch", container.stateDir() + "/cache-ready"), InputStream.nullInputStream(),
                         OutputStream.nullOutputStream(), dev.codebuildspec.docker.DockerCli.CONTROL_TIMEOUT);
             } catch (DockerException e) {
                 progress.info("Warning: " + e.getMessage());
@@ -73,7 +73,7 @@ final class BuildCache {
         }
     }
 
-    void save(BuildContainer container, Map<String, String> evaluated) throws InterruptedException {
+    void save(Sandbox container, Map<String, String> evaluated) throws InterruptedException {
         String key = key(evaluated);
         if (store.isImmutable(key)) {
             progress.info("Cache '" + key + "' already exists; a keyed cache is never overwritten");
@@ -104,7 +104,7 @@ final class BuildCache {
     }
 
     /** Says which cache.paths entries exist but are files: the local cache keeps directories only. */
-    private void notDirectories(BuildContainer container) throws InterruptedException {
+    private void notDirectories(Sandbox container) throws InterruptedException {
         StringBuilder script = new StringBuilder("for d in");
         for (String d : dirs) {
             script.append(' ').append(ShellQuote.quote(d));

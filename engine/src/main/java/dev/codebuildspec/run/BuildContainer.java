@@ -18,7 +18,7 @@ import java.util.OptionalInt;
  * The one container of one build: started, handed back, removed. Every host drives it through the
  * same methods; only the {@code ProcessLauncher} behind its {@link DockerCli} differs.
  */
-public final class BuildContainer {
+public final class BuildContainer implements Sandbox {
     public static final String TMP = "/codebuild/output/tmp";
     public static final String STATE = TMP + "/state";
     /** Secret files, in the tmpfs: never on the host's disk. */
@@ -64,16 +64,23 @@ public final class BuildContainer {
         return id != null;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
-    /** Takes over a container started by an earlier host object (a resumed build). */
-    void adopt(String containerId) {
+    @Override
+    public void adopt(String containerId) {
         id = containerId;
     }
 
+    @Override
+    public String stateDir() {
+        return STATE;
+    }
+
     /** Runs a command as root with {@code in} as its stdin and its stdout to {@code out}; returns its status. */
+    @Override
     public int pipe(List<String> command, InputStream in, OutputStream out, Duration timeout)
             throws DockerException, InterruptedException {
         RunningProcess p = docker.exec(id, Map.of(), command, in, out);
@@ -85,13 +92,14 @@ public final class BuildContainer {
         return status.getAsInt();
     }
 
+    @Override
     public void kill() throws DockerException, InterruptedException {
         if (id != null) {
             docker.kill(id);
         }
     }
 
-    /** Gives the files the build made in the source tree back to the user who ran it. */
+    @Override
     public void handBack(int uid, int gid) throws DockerException, InterruptedException {
         List<String> chown = List.of("chown", "-R", uid + ":" + gid, srcDir);
         if (id != null && docker.execAndWait(id, chown, CHOWN_TIMEOUT) == 0) {
@@ -104,6 +112,7 @@ public final class BuildContainer {
         }
     }
 
+    @Override
     public void remove() throws DockerException, InterruptedException {
         if (id != null) {
             docker.remove(id);

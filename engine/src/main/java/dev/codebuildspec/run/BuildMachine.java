@@ -39,7 +39,7 @@ public final class BuildMachine {
     private final OutputStream masked;
     private final LogSink log;
     private final BuildProgress progress;
-    private final BuildContainer container;
+    private final Sandbox container;
     private final DriverWatch driver;
     private BuildPlan plan;
     private Optional<BuildCache> cache = Optional.empty();
@@ -78,7 +78,8 @@ public final class BuildMachine {
             target.switchTo(masked);
         }
         driver = new DriverWatch(this, state, new DriverOutputSplitter(plan.marker(), log, progress), clock);
-        container = new BuildContainer(host.docker(), BuildContainer.spec(request, plan, host.extraMounts()), plan.srcDir());
+        container = request.noContainer() ? new LocalSandbox(BuildPlan.stateDir(request, plan.builtIns().buildId()))
+                : new BuildContainer(host.docker(), BuildContainer.spec(request, plan, host.extraMounts()), plan.srcDir());
         if (state.containerId != null) {
             container.adopt(state.containerId);
         }
@@ -302,7 +303,7 @@ public final class BuildMachine {
         return log;
     }
 
-    BuildContainer container() {
+    Sandbox container() {
         return container;
     }
 

@@ -53,7 +53,8 @@ public record BuildPlan(
 
     /** The plan of a build whose identity is given: the same build id and marker again after a resume. */
     static BuildPlan prepare(BuildRequest request, Instant start, String buildId, DriverMarker marker) {
-        String srcDir = srcDir(request.project());
+        String srcDir = request.noContainer() ? request.sourceDir().toAbsolutePath().normalize().toString()
+                : srcDir(request.project());
         BuiltInVariables builtIns = new BuiltInVariables(request.project(), buildId,
                 request.buildNumber(), srcDir, start.toEpochMilli(), request.initiator(), request.image(),
                 request.sourceVersion(), request.resolvedSourceVersion());
@@ -74,7 +75,7 @@ public record BuildPlan(
         }
         Set<String> secrets = new HashSet<>(env.secretValues());
         SecretMasker masker = SecretMasker.of(secrets);
-        String script = DriverScript.generate(spec, settings(request, spec, env, marker));
+        String script = DriverScript.generate(spec, settings(request, spec, env, marker, builtIns.buildId()));
         return new BuildPlan(parsed.diagnostics(), Optional.empty(), spec, builtIns, env, masker, marker,
                 CommandIndex.of(spec), script);
     }
@@ -91,15 +92,21 @@ public record BuildPlan(
                 p.finallyCommands(), p.position())).orElseGet(() -> new Phase(PhaseName.INSTALL, Optional.empty(),
                 Optional.empty(), Map.of(), commands, List.of(), Position.UNKNOWN));
         Buildspec changed = spec.withPhase(phase);
-        String changedScript = DriverScript.generate(changed, settings(request, changed, environment, marker));
+        String changedScript = DriverScript.generate(changed, settings(request, changed, environment, marker,
+                builtIns.buildId()));
         return new BuildPlan(diagnostics, failure, changed, builtIns, environment, masker, marker,
                 CommandIndex.of(changed), changedScript);
     }
 
     private static DriverSettings settings(BuildRequest request, Buildspec spec, ResolvedEnvironment env,
-            DriverMarker marker) {
-        return new DriverSettings(marker, BuildContainer.STATE, spec.env().shell(), env.plain(),
+            DriverMarker marker, String buildId) {
+        return new DriverSettings(marker, stateDir(request, buildId), spec.env().shell(), env.plain(),
                 request.cacheDir().isPresent());
+    }
+
+    /** The driver's private state: the container's tmpfs, or this machine's memory without a container. */
+    static String stateDir(BuildRequest request, String buildId) {
+        return request.noContainer() ? LocalSandbox.stateDirFor(buildId) : BuildContainer.STATE;
     }
 
     /**

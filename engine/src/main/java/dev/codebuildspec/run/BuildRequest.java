@@ -27,6 +27,7 @@ import java.util.OptionalInt;
  * @param secretFiles files to put into the container's in-memory tmpfs before the phases (path in the container to
  *     content); their content is secret: it travels on {@code docker exec}'s stdin only
  * @param driverAsOwner run the phases as {@code ownerUid:ownerGid} instead of the image's root
+ * @param noContainer run the phases on this machine itself, not in a container of the image (see {@link LocalSandbox})
  * @param unreadableBuildspec why the buildspec could not be read where it is (a Jenkins agent); DOWNLOAD_SOURCE
  *     fails with it
  */
@@ -54,7 +55,8 @@ public record BuildRequest(
         Optional<RuntimesFile> runtimesFile,
         Map<String, byte[]> secretFiles,
         boolean driverAsOwner,
-        Optional<String> unreadableBuildspec) {
+        Optional<String> unreadableBuildspec,
+        boolean noContainer) {
 
     public BuildRequest {
         Objects.requireNonNull(sourceDir, "sourceDir");
@@ -84,7 +86,7 @@ public record BuildRequest(
                 plain, secretOverrides, secretSource, timeout, project, buildNumber, initiator, sourceVersion,
                 resolvedSourceVersion, owner, ownerUid, ownerGid, childPrivileged, cacheDir, childArtifactsDir,
                 reportsDir.map(d -> d.resolve(childSource.getFileName().toString())), runtimesFile, secretFiles,
-                driverAsOwner, sameSpec ? unreadableBuildspec : Optional.empty());
+                driverAsOwner, sameSpec ? unreadableBuildspec : Optional.empty(), noContainer);
     }
 
     /** Parses the buildspec: the inline text when there is one, else the file under the source. */
@@ -132,6 +134,7 @@ public record BuildRequest(
         private Map<String, byte[]> secretFiles = Map.of();
         private boolean driverAsOwner;
         private Optional<String> unreadable = Optional.empty();
+        private boolean noContainer;
 
         private Builder(Path sourceDir, String image) {
             this.sourceDir = sourceDir;
@@ -222,6 +225,11 @@ public record BuildRequest(
             return this;
         }
 
+        public Builder noContainer(boolean local) {
+            this.noContainer = local;
+            return this;
+        }
+
         public Builder secretFiles(Map<String, byte[]> files) {
             this.secretFiles = files;
             return this;
@@ -240,7 +248,7 @@ public record BuildRequest(
             }
             return new BuildRequest(sourceDir, buildspec, inline, image, plain, secret, secretSource, timeout, project,
                     buildNumber, initiator, sourceVersion, resolvedSourceVersion, owner, ownerUid, ownerGid, privileged,
-                    cacheDir, artifactsDir, reportsDir, runtimesFile, secretFiles, driverAsOwner, unreadable);
+                    cacheDir, artifactsDir, reportsDir, runtimesFile, secretFiles, driverAsOwner, unreadable, noContainer);
         }
     }
 }

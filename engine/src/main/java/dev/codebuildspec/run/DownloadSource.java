@@ -60,8 +60,9 @@ final class DownloadSource {
     /** The container's part; false when DOWNLOAD_SOURCE ended there. */
     private boolean inContainer(BuildRequest request) throws InterruptedException {
         SourcePhase source = new SourcePhase(machine.host(), request, log);
-        BuildContainer container = machine.container();
-        Optional<PhaseContext> fault = source.provision(container);
+        Sandbox container = machine.container();
+        Optional<PhaseContext> fault = container instanceof BuildContainer c ? source.provision(c)
+                : source.onThisMachine((LocalSandbox) container, machine.plan());
         machine.containerStarted();
         if (fault.isPresent()) {
             return end(Status.FAULT, fault);

@@ -53,7 +53,7 @@ final class DriverWatch {
         BuildRequest request = machine.request();
         Set<String> secrets = new HashSet<>(plan.environment().secretValues());
         secrets.addAll(request.secretOverrides().values());
-        DriverStart start = new DriverStart(machine.container().id(), plan.script(), plan.spec().env().shell(),
+        DriverStart start = new DriverStart(machine.container().id(), machine.container().stateDir(), plan.script(), plan.spec().env().shell(),
                 plan.environment().secret(), SecretForms.of(secrets), plan.marker(), SourcePhase.driverUser(request));
         try {
             task = machine.host().driver().start(start, splitter);
@@ -145,7 +145,7 @@ final class DriverWatch {
     /** Ends the running phase with {@code status}, kills the container and the driver, keeps their last output. */
     void interrupt(Status status, PhaseContext context) throws InterruptedException {
         progress.interrupt(status, context);
-        BuildContainer container = machine.container();
+        Sandbox container = machine.container();
         if (container.id() != null) {
             try {
                 container.kill();

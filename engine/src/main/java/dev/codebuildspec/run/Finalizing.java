@@ -18,7 +18,7 @@ final class Finalizing {
     private Finalizing() {
     }
 
-    static void run(BuildProgress progress, BuildContainer container, BuildRequest request, Clock clock)
+    static void run(BuildProgress progress, Sandbox container, BuildRequest request, Clock clock)
             throws InterruptedException {
         progress.begin(PhaseType.FINALIZING);
         Status status = Status.SUCCEEDED;

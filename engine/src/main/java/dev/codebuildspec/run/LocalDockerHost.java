@@ -8,10 +8,12 @@ public final class LocalDockerHost implements BuildHost {
     private final DockerCli docker;
     private final Predicate<String> ownerGone;
     private final BuildOutputs outputs;
+    private final BuildRequest request;
 
     public LocalDockerHost(DockerCli docker, Predicate<String> ownerGone, BuildRequest request) {
         this.docker = docker;
         this.ownerGone = ownerGone;
+        this.request = request;
         this.outputs = new LocalOutputs(request.sourceDir(), request.artifactsDir(), request.reportsDir());
     }
 
@@ -22,7 +24,7 @@ public final class LocalDockerHost implements BuildHost {
 
     @Override
     public DriverHost driver() {
-        return new ExecDriverHost(docker);
+        return request.noContainer() ? new LocalDriverHost() : new ExecDriverHost(docker);
     }
 
     @Override

@@ -33,7 +33,7 @@ final class RuntimeStep {
     private RuntimeStep() {
     }
 
-    static Outcome run(BuildRequest request, BuildPlan plan, BuildContainer container, LogSink log)
+    static Outcome run(BuildRequest request, BuildPlan plan, Sandbox container, LogSink log)
             throws InterruptedException {
         Optional<Phase> install = plan.spec().phase(PhaseName.INSTALL);
         Map<String, String> requested = install.map(Phase::runtimeVersions).orElse(Map.of());
@@ -74,7 +74,7 @@ final class RuntimeStep {
     }
 
     /** The image's runtimes file; empty when the image has none (runtime selection is not supported). */
-    private static Optional<RuntimesFile> fromImage(BuildContainer container)
+    private static Optional<RuntimesFile> fromImage(Sandbox container)
             throws InterruptedException, DockerException, RuntimesFile.Invalid {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = container.pipe(List.of("cat", RuntimesFile.IMAGE_PATH), InputStream.nullInputStream(), out,

@@ -87,8 +87,36 @@ final class SourcePhase {
         }
     }
 
+    /**
+     * Without a container: the state directory in memory, and each thing that cannot hold said plainly. Secret
+     * files and running as another user need a container's tmpfs and root: refused, never done halfway.
+     */
+    Optional<PhaseContext> onThisMachine(LocalSandbox sandbox, BuildPlan plan) {
+        if (!request.secretFiles().isEmpty() || request.driverAsOwner()) {
+            return Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, "Without a container, secret files and "
+                    + "running as the owner are not available (they need the container's in-memory directory)"));
+        }
+        log.agent("Running the phases on this machine, without a container: CODEBUILD_SRC_DIR is the source "
+                + "directory, as the user running the build");
+        log.agent("Without a container: files written outside CODEBUILD_SRC_DIR stay, and processes that detach "
+                + "from the build (daemons) are not ended with it");
+        if (plan.spec().phases().values().stream().anyMatch(p -> p.runAs().isPresent())
+                || plan.spec().runAs().isPresent()) {
+            log.agent("Without a container: run-as switches user only when the build runs as root");
+        }
+        if (request.privileged()) {
+            log.agent("Without a container: privileged mode has no meaning and is ignored");
+        }
+        try {
+            sandbox.create();
+            return Optional.empty();
+        } catch (DockerException e) {
+            return Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, e.getMessage()));
+        }
+    }
+
     /** {@code env.shell: bash} needs a bash in the image; sh is always there (CodeBuild requires it). */
-    Optional<PhaseContext> checkShell(BuildPlan plan, BuildContainer container) throws InterruptedException {
+    Optional<PhaseContext> checkShell(BuildPlan plan, Sandbox container) throws InterruptedException {
         String shell = plan.spec().env().shell();
         if (shell.equals("sh")) {
             return Optional.empty();
@@ -97,7 +125,8 @@ final class SourcePhase {
             int status = container.pipe(List.of("sh", "-c", "command -v " + shell), InputStream.nullInputStream(),
                     OutputStream.nullOutputStream(), DockerCli.CONTROL_TIMEOUT);
             return status == 0 ? Optional.empty() : Optional.of(new PhaseContext(PhaseContext.YAML_FILE_ERROR,
-                    "env/shell is " + shell + ", but the image " + plan.builtIns().image() + " has no " + shell));
+                    "env/shell is " + shell + ", but " + (request.noContainer() ? "this machine" : "the image "
+                            + plan.builtIns().image()) + " has no " + shell));
         } catch (DockerException e) {
             return Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, e.getMessage()));
         }
@@ -107,13 +136,13 @@ final class SourcePhase {
      * Secret files go through {@code docker exec}'s stdin into the tmpfs: no disk, no argv. A build that runs
      * as the owner gets the driver's directories made and handed to it first.
      */
-    Optional<PhaseContext> installSecretFiles(BuildContainer container) throws InterruptedException {
+    Optional<PhaseContext> installSecretFiles(Sandbox container) throws InterruptedException {
         Optional<String> user = driverUser(request);
         if (request.secretFiles().isEmpty() && user.isEmpty()) {
             return Optional.empty();
         }
         String owner = user.orElse("0:0");
-        StringBuilder dirs = new StringBuilder(BuildContainer.STATE + " " + BuildContainer.TMP + "/home");
+        StringBuilder dirs = new StringBuilder(container.stateDir() + " " + BuildContainer.TMP + "/home");
         request.secretFiles().keySet().forEach(path -> dirs.append(' ').append(ShellQuote.quote(parent(path))));
         try {
             exec(container, "umask 077 && mkdir -p " + dirs + " && chown " + owner + " " + dirs, new byte[0]);
@@ -142,7 +171,7 @@ final class SourcePhase {
         return slash <= 0 ? "/" : path.substring(0, slash);
     }
 
-    private static void exec(BuildContainer container, String script, byte[] stdin)
+    private static void exec(Sandbox container, String script, byte[] stdin)
             throws DockerException, InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = container.pipe(List.of("sh", "-c", script), new ByteArrayInputStream(stdin), out,

@@ -71,6 +71,11 @@ public final class Workspace {
         return Cli.run(root, env, record(), args.toArray(String[]::new));
     }
 
+    /** The CLI with exactly these arguments; the record is read from {@link #record()} when one was written. */
+    public CliResult cliWithRecord(String... args) {
+        return Cli.run(root, env, record(), args);
+    }
+
     public CliResult cli(String... args) {
         return Cli.run(root, env, null, args);
     }

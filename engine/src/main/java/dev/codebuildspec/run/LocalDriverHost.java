@@ -1,0 +1,29 @@
+package dev.codebuildspec.run;
+
+import dev.codebuildspec.docker.LocalProcessLauncher;
+import dev.codebuildspec.docker.ProcessRequest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The driver on this machine, without a container: one {@code sh} in a session of its own, secrets in its
+ * environment only, its output streamed back. A stop or timeout ends its whole process tree.
+ */
+final class LocalDriverHost implements DriverHost {
+    @Override
+    public DriverTask start(DriverStart start, OutputStream out) throws IOException {
+        return new AttachedTask(new LocalProcessLauncher().start(new ProcessRequest(
+                List.of("sh", "-c", ExecDriverHost.bootstrap(start.stateDir(), start.shell())), start.secrets(),
+                new ByteArrayInputStream(start.script().getBytes(StandardCharsets.UTF_8)), out, out)));
+    }
+
+    @Override
+    public Optional<DriverTask> reattach(Serializable saved, OutputStream out) {
+        return Optional.empty();
+    }
+}
