@@ -3,6 +3,7 @@ package dev.codebuildspec.run;
 import dev.codebuildspec.docker.ContainerSpec;
 import dev.codebuildspec.docker.DockerCli;
 import dev.codebuildspec.docker.DockerException;
+import dev.codebuildspec.docker.ProcessLauncher;
 import dev.codebuildspec.record.PhaseContext;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,9 @@ import java.util.function.Predicate;
 public interface BuildHost {
     /** Docker on the machine that holds the source tree. */
     DockerCli docker();
+
+    /** How processes start on that machine: for a build without a container, its phases run there. */
+    ProcessLauncher processes();
 
     DriverHost driver();
 

@@ -78,7 +78,8 @@ public final class BuildMachine {
             target.switchTo(masked);
         }
         driver = new DriverWatch(this, state, new DriverOutputSplitter(plan.marker(), log, progress), clock);
-        container = request.noContainer() ? new LocalSandbox(BuildPlan.stateDir(request, plan.builtIns().buildId()))
+        container = request.noContainer()
+                ? new LocalSandbox(host.processes(), BuildPlan.stateDir(request, plan.builtIns().buildId()))
                 : new BuildContainer(host.docker(), BuildContainer.spec(request, plan, host.extraMounts()), plan.srcDir());
         if (state.containerId != null) {
             container.adopt(state.containerId);

@@ -1,6 +1,8 @@
 package dev.codebuildspec.run;
 
 import dev.codebuildspec.docker.DockerCli;
+import dev.codebuildspec.docker.LocalProcessLauncher;
+import dev.codebuildspec.docker.ProcessLauncher;
 import java.util.function.Predicate;
 
 /** The CLI's host: Docker on this machine, the driver attached through {@code docker exec}, outputs copied locally. */
@@ -23,8 +25,13 @@ public final class LocalDockerHost implements BuildHost {
     }
 
     @Override
+    public ProcessLauncher processes() {
+        return new LocalProcessLauncher();
+    }
+
+    @Override
     public DriverHost driver() {
-        return request.noContainer() ? new LocalDriverHost() : new ExecDriverHost(docker);
+        return request.noContainer() ? new LocalDriverHost(processes()) : new ExecDriverHost(docker);
     }
 
     @Override

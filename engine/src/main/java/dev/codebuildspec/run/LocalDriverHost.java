@@ -1,6 +1,6 @@
 package dev.codebuildspec.run;
 
-import dev.codebuildspec.docker.LocalProcessLauncher;
+import dev.codebuildspec.docker.ProcessLauncher;
 import dev.codebuildspec.docker.ProcessRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,9 +15,14 @@ import java.util.Optional;
  * environment only, its output streamed back. A stop or timeout ends its whole process tree.
  */
 final class LocalDriverHost implements DriverHost {
+    private final ProcessLauncher launcher;
+
+    LocalDriverHost(ProcessLauncher launcher) {
+        this.launcher = launcher;
+    }
     @Override
     public DriverTask start(DriverStart start, OutputStream out) throws IOException {
-        return new AttachedTask(new LocalProcessLauncher().start(new ProcessRequest(
+        return new AttachedTask(launcher.start(new ProcessRequest(
                 List.of("sh", "-c", ExecDriverHost.bootstrap(start.stateDir(), start.shell())), start.secrets(),
                 new ByteArrayInputStream(start.script().getBytes(StandardCharsets.UTF_8)), out, out)));
     }

@@ -91,7 +91,7 @@ final class SourcePhase {
      * Without a container: the state directory in memory, and each thing that cannot hold said plainly. Secret
      * files and running as another user need a container's tmpfs and root: refused, never done halfway.
      */
-    Optional<PhaseContext> onThisMachine(LocalSandbox sandbox, BuildPlan plan) {
+    Optional<PhaseContext> onThisMachine(LocalSandbox sandbox, BuildPlan plan) throws InterruptedException {
         if (!request.secretFiles().isEmpty() || request.driverAsOwner()) {
             return Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, "Without a container, secret files and "
                     + "running as the owner are not available (they need the container's in-memory directory)"));

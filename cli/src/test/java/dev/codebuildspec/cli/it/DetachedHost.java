@@ -56,6 +56,11 @@ final class DetachedHost implements BuildHost {
     }
 
     @Override
+    public dev.codebuildspec.docker.ProcessLauncher processes() {
+        return new LocalProcessLauncher();
+    }
+
+    @Override
     public DriverHost driver() {
         return new Durable();
     }

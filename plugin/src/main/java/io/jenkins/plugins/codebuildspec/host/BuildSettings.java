@@ -30,10 +30,12 @@ public final class BuildSettings implements Serializable {
     final boolean runAsRoot;
     /** A runtimes file in the workspace for runtime-versions; null: the global one, else the image's. */
     final String runtimes;
+    /** Run the phases where the step already runs (its launcher), without starting a container. */
+    final boolean noContainer;
 
     public BuildSettings(String buildspec, String inline, String image, String toolName, String registryUrl,
             String registryCredentialsId, List<CredentialBinding> credentials, Map<String, String> env,
-            int timeoutMinutes, boolean privileged, boolean runAsRoot, String runtimes) {
+            int timeoutMinutes, boolean privileged, boolean runAsRoot, String runtimes, boolean noContainer) {
         this.buildspec = buildspec == null || buildspec.isBlank() ? DEFAULT_BUILDSPEC : buildspec.trim();
         this.inline = inline == null || inline.isBlank() ? null : inline;
         this.image = image;
@@ -47,6 +49,7 @@ public final class BuildSettings implements Serializable {
         this.privileged = privileged;
         this.runAsRoot = runAsRoot;
         this.runtimes = runtimes == null || runtimes.isBlank() ? null : runtimes.trim();
+        this.noContainer = noContainer;
     }
 
     /** What the log and the record call the buildspec. */

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.codebuildspec.host;
 
 import dev.codebuildspec.driver.DetachedDriverScript;
-import dev.codebuildspec.run.BuildContainer;
 import dev.codebuildspec.run.DriverHost;
 import dev.codebuildspec.run.DriverPoll;
 import dev.codebuildspec.run.DriverStart;
@@ -26,6 +25,7 @@ import org.jenkinsci.plugins.durabletask.Controller;
  */
 final class DurableDriverHost implements DriverHost {
     private final AgentContext context;
+    /** The docker client; null when the build has no container and the task runs through the step's own launcher. */
     private final String docker;
 
     DurableDriverHost(AgentContext context, String docker) {
@@ -37,12 +37,12 @@ final class DurableDriverHost implements DriverHost {
     public DriverTask start(DriverStart start, OutputStream out) throws IOException, InterruptedException {
         boolean masking = !start.maskForms().isEmpty();
         String script = DetachedDriverScript.script(start.script(), start.shell(), start.marker(), masking,
-                BuildContainer.STATE);
+                start.stateDir());
         EnvVars env = new EnvVars();
         env.putAll(start.secrets());
         env.putAll(DetachedDriverScript.maskVariables(start.maskForms()));
-        Launcher inContainer = new DockerExecDecorator(docker, start.containerId(), start.user().orElse("0"),
-                new ArrayList<>(env.keySet())).decorate(context.launcher(), context.node());
+        Launcher inContainer = docker == null ? context.launcher() : new DockerExecDecorator(docker, start.containerId(),
+                start.user().orElse("0"), new ArrayList<>(env.keySet())).decorate(context.launcher(), context.node());
         Controller controller = new BourneShellScript(script).launch(env, context.workspace(), inContainer,
                 context.listener());
         return new Task(new Saved(controller, start.containerId()), out);
@@ -76,8 +76,9 @@ final class DurableDriverHost implements DriverHost {
 
         /** Whatever durable-task runs to check on its wrapper must run where the wrapper runs: in the container. */
         private Launcher inContainer() {
-            return new DockerExecDecorator(docker, saved.containerId, "0", List.of()).decorate(context.launcher(),
-                    context.node());
+            return docker == null ? context.launcher()
+                    : new DockerExecDecorator(docker, saved.containerId, "0", List.of()).decorate(context.launcher(),
+                            context.node());
         }
 
         @Override

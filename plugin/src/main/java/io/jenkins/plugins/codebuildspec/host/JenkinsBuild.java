@@ -53,6 +53,8 @@ public final class JenkinsBuild implements Serializable {
     /** What the reproduce line calls an inline buildspec, which the result page offers under this name. */
     static final String INLINE_FILE = "codebuild-spec-inline.yml";
     static final String GLOBAL_RUNTIMES_FILE = "codebuild-spec-runtimes.yml";
+    /** What CODEBUILD_BUILD_IMAGE says of a build without a container. */
+    static final String NO_IMAGE = "none (noContainer)";
 
     private final BuildSettings settings;
     private final String flowNodeId;
@@ -159,6 +161,9 @@ public final class JenkinsBuild implements Serializable {
                         + "; output of the running build may be less masked on the console");
             }
         }
+        if (!settings.noContainer && settings.image.isBlank()) {
+            refusal = Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, Messages.JenkinsBuild_NoImage()));
+        }
         CredentialsSecretSource source = new CredentialsSecretSource(c.run());
         host = new JenkinsHost(c, settings, docker, WorkspaceList.tempDir(c.workspace()).getRemote(), source::report,
                 refusal, flowNodeId);
@@ -178,7 +183,8 @@ public final class JenkinsBuild implements Serializable {
         Map<String, byte[]> files = new LinkedHashMap<>();
         credentials.files.forEach(f -> files.put(f.path(), f.content()));
         Optional<String> commit = Optional.ofNullable(c.env() == null ? null : c.env().get("GIT_COMMIT"));
-        BuildRequest.Builder b = BuildRequest.builder(Path.of(c.workspace().getRemote()), settings.image)
+        BuildRequest.Builder b = BuildRequest.builder(Path.of(c.workspace().getRemote()),
+                settings.noContainer ? NO_IMAGE : settings.image)
                 .environment(plain, credentials.secretVariables)
                 .secretSource(source)
                 .timeout(Duration.ofMinutes(settings.timeoutMinutes))
@@ -190,7 +196,8 @@ public final class JenkinsBuild implements Serializable {
                 .privileged(settings.privileged)
                 .secretFiles(files)
                 .runtimesFile(runtimesFile)
-                .driverAsOwner(!settings.runAsRoot);
+                .driverAsOwner(!settings.runAsRoot && !settings.noContainer)
+                .noContainer(settings.noContainer);
         return buildspecText != null ? b.inlineBuildspec(settings.label(), buildspecText).build()
                 : b.unreadableBuildspec(settings.buildspec, buildspecProblem).build();
     }

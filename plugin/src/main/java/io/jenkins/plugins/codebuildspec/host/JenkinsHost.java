@@ -3,6 +3,7 @@ package io.jenkins.plugins.codebuildspec.host;
 import dev.codebuildspec.docker.ContainerSpec;
 import dev.codebuildspec.docker.DockerCli;
 import dev.codebuildspec.docker.DockerException;
+import dev.codebuildspec.docker.ProcessLauncher;
 import dev.codebuildspec.record.PhaseContext;
 import dev.codebuildspec.run.BuildHost;
 import dev.codebuildspec.run.BuildOutputs;
@@ -58,8 +59,14 @@ final class JenkinsHost implements BuildHost {
     }
 
     @Override
+    public ProcessLauncher processes() {
+        return new JenkinsProcessLauncher(context.launcher(), context.workspace(), Map.of());
+    }
+
+    /** Without a container, the durable task runs through the step's own launcher (container('x'), inside, an agent). */
+    @Override
     public DriverHost driver() {
-        return new DurableDriverHost(context, docker);
+        return new DurableDriverHost(context, settings.noContainer ? null : docker);
     }
 
     @Override

@@ -51,6 +51,7 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
     private boolean privileged;
     private boolean runAsRoot = true;
     private String runtimes;
+    private boolean noContainer;
 
     @DataBoundConstructor
     public CodeBuildSpecBuilder(String image) {
@@ -151,6 +152,15 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
         this.runAsRoot = runAsRoot;
     }
 
+    public boolean isNoContainer() {
+        return noContainer;
+    }
+
+    @DataBoundSetter
+    public void setNoContainer(boolean noContainer) {
+        this.noContainer = noContainer;
+    }
+
     public String getRuntimes() {
         return runtimes;
     }
@@ -174,7 +184,7 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
             throws InterruptedException, IOException {
         JenkinsBuild build = new JenkinsBuild(new BuildSettings(buildspec, inline, image, toolName, registryUrl,
                 registryCredentialsId, credentials, EnvironmentVariable.toMap(env), timeoutMinutes, privileged,
-                runAsRoot, runtimes), null);
+                runAsRoot, runtimes, noContainer), null);
         AgentContext c = new AgentContext(run, workspace, launcher, listener, envVars);
         BuildResult result = build.start(c).run();
         boolean interrupted = Thread.interrupted();
@@ -200,8 +210,9 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
         }
 
         @POST
-        public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return Forms.checkImage(item, value);
+        public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value,
+                @QueryParameter boolean noContainer) {
+            return Forms.checkImage(item, value, noContainer);
         }
 
         @POST

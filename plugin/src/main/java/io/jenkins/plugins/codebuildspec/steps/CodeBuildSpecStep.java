@@ -48,6 +48,7 @@ public final class CodeBuildSpecStep extends Step {
     private boolean privileged;
     private boolean runAsRoot = true;
     private String runtimes;
+    private boolean noContainer;
 
     @DataBoundConstructor
     public CodeBuildSpecStep(String image) {
@@ -148,6 +149,15 @@ public final class CodeBuildSpecStep extends Step {
         this.runAsRoot = runAsRoot;
     }
 
+    public boolean isNoContainer() {
+        return noContainer;
+    }
+
+    @DataBoundSetter
+    public void setNoContainer(boolean noContainer) {
+        this.noContainer = noContainer;
+    }
+
     public String getRuntimes() {
         return runtimes;
     }
@@ -159,7 +169,7 @@ public final class CodeBuildSpecStep extends Step {
 
     BuildSettings settings() {
         return new BuildSettings(buildspec, inline, image, toolName, registryUrl, registryCredentialsId, credentials, EnvironmentVariable.toMap(env),
-                timeoutMinutes, privileged, runAsRoot, runtimes);
+                timeoutMinutes, privileged, runAsRoot, runtimes, noContainer);
     }
 
     @Override
@@ -186,8 +196,9 @@ public final class CodeBuildSpecStep extends Step {
         }
 
         @POST
-        public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return Forms.checkImage(item, value);
+        public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value,
+                @QueryParameter boolean noContainer) {
+            return Forms.checkImage(item, value, noContainer);
         }
 
         @POST

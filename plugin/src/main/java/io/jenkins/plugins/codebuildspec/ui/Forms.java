@@ -95,8 +95,8 @@ public final class Forms {
         return FormValidation.ok();
     }
 
-    public static FormValidation checkImage(Item item, String value) {
-        if (!canConfigure(item)) {
+    public static FormValidation checkImage(Item item, String value, boolean noContainer) {
+        if (!canConfigure(item) || noContainer && (value == null || value.isBlank())) {
             return FormValidation.ok();
         }
         if (value == null || value.isBlank()) {

@@ -210,6 +210,42 @@ class CodeBuildSpecJenkinsTest {
     }
 
     @Test
+    void noContainerRunsThePhasesOnTheAgentItself(JenkinsRule r) throws Exception {
+        addSecretText("token", SECRET);
+        WorkflowJob j = r.createProject(WorkflowJob.class);
+        j.setDefinition(new CpsFlowDefinition("node {\n"
+                + "  writeFile file: 'buildspec.yml', text: 'version: 0.2\\nphases:\\n  build:\\n    commands:\\n"
+                + "      - echo \"token is $TOKEN in $CODEBUILD_SRC_DIR\"\\n      - echo made > out.txt\\n"
+                + "artifacts:\\n  files: [out.txt]\\n'\n"
+                + "  codebuildSpec noContainer: true, credentials: [codebuildCredential(credentialsId: 'token', variable: 'TOKEN')]\n"
+                + "}", true));
+        WorkflowRun run = r.buildAndAssertSuccess(j);
+        r.assertLogContains("Running the phases on this machine, without a container", run);
+        r.assertLogContains("token is *** in " + r.jenkins.getWorkspaceFor(j).getRemote(), run);
+        r.assertLogContains("Reproduce locally: codebuild-spec run --no-container", run);
+        r.assertLogNotContains(SECRET, run);
+        assertEquals(1, run.getArtifacts().size());
+        assertNoSecretOnDisk(run.getRootDir());
+    }
+
+    @Test
+    void noContainerRunsInsideDockerWorkflowsInside(JenkinsRule r) throws Exception {
+        addSecretText("token", SECRET);
+        WorkflowJob j = r.createProject(WorkflowJob.class);
+        j.setDefinition(new CpsFlowDefinition("node {\n"
+                + "  docker.image('" + IMAGE + "').inside {\n"
+                + "    codebuildSpec noContainer: true, credentials: [codebuildCredential(credentialsId: 'token', variable: 'TOKEN')],"
+                + " inline: 'version: 0.2\\nphases:\\n  build:\\n    commands:\\n"
+                + "      - echo \"token is $TOKEN\"\\n      - test -f /.dockerenv && echo in-the-inside-container\\n'\n"
+                + "  }\n"
+                + "}", true));
+        WorkflowRun run = r.buildAndAssertSuccess(j);
+        r.assertLogContains("token is ***", run);
+        r.assertLogContains("in-the-inside-container", run);
+        r.assertLogNotContains(SECRET, run);
+    }
+
+    @Test
     void timeoutEndsTimedOut(JenkinsRule r) throws Exception {
         WorkflowJob j = r.createProject(WorkflowJob.class);
         j.setDefinition(new CpsFlowDefinition("node { codebuildSpec image: '" + IMAGE
