@@ -246,6 +246,17 @@ class CodeBuildSpecJenkinsTest {
     }
 
     @Test
+    void configurationsSavedBeforeThePackagesMovedStillLoad(JenkinsRule r) {
+        Object builder = hudson.model.Items.XSTREAM2.fromXML("<io.jenkins.plugins.codebuildspec.jenkins.CodeBuildSpecBuilder>"
+                + "<image>busybox</image><credentials><io.jenkins.plugins.codebuildspec.jenkins.CredentialBinding>"
+                + "<credentialsId>token</credentialsId><variable>TOKEN</variable>"
+                + "</io.jenkins.plugins.codebuildspec.jenkins.CredentialBinding></credentials>"
+                + "</io.jenkins.plugins.codebuildspec.jenkins.CodeBuildSpecBuilder>");
+        assertEquals(CodeBuildSpecBuilder.class, builder.getClass());
+        assertEquals("TOKEN", ((CodeBuildSpecBuilder) builder).getCredentials().get(0).getVariable());
+    }
+
+    @Test
     void timeoutEndsTimedOut(JenkinsRule r) throws Exception {
         WorkflowJob j = r.createProject(WorkflowJob.class);
         j.setDefinition(new CpsFlowDefinition("node { codebuildSpec image: '" + IMAGE
