@@ -6,6 +6,9 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.TaskListener;
 import hudson.model.Run;
 import dev.codebuildspec.run.BuildContainer;
 import java.io.IOException;
@@ -15,6 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
+import org.jenkinsci.plugins.credentialsbinding.impl.FileBinding;
+import org.jenkinsci.plugins.credentialsbinding.impl.StringBinding;
+import org.jenkinsci.plugins.credentialsbinding.impl.UsernamePasswordBinding;
+import org.jenkinsci.plugins.credentialsbinding.impl.UsernamePasswordMultiBinding;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
@@ -34,52 +42,116 @@ public final class ResolvedCredentials {
     public final Map<String, String> plainVariables = new LinkedHashMap<>();
     public final List<SecretFile> files = new ArrayList<>();
 
+    /** What bindings that are not ours wrote (files on the agent) and must be deleted when the build ends. */
+    public final List<MultiBinding.Unbinder> unbinders = new ArrayList<>();
+
     /**
+     * Resolves every binding: ours and credentials-binding's secret text, username/password and secret file
+     * kinds straight from the credentials (values stay in memory, files go to the container's tmpfs); any
+     * other binding (aws(...), sshUserPrivateKey(...), certificate(...)) through its own {@code bind}, its
+     * secret values masked, what it wrote deleted later through {@link #unbinders}.
+     *
      * @param filePaths the container paths of secret files chosen before (resume); new ones are added
+     * @param workspace where a binding of another kind may write; null: only the kinds above are accepted
      */
-    public static ResolvedCredentials resolve(Run<?, ?> run, List<CredentialBinding> bindings, Map<String, String> filePaths)
-            throws IOException {
+    public static ResolvedCredentials resolve(Run<?, ?> run, List<? extends MultiBinding<?>> bindings,
+            Map<String, String> filePaths, FilePath workspace, Launcher launcher, TaskListener listener)
+            throws IOException, InterruptedException {
         ResolvedCredentials r = new ResolvedCredentials();
-        for (CredentialBinding b : bindings) {
-            StandardCredentials c = CredentialsProvider.findCredentialById(b.getCredentialsId(), StandardCredentials.class, run,
-                    List.of());
-            if (c == null) {
-                throw new AbortException(Messages.Credentials_NotFound(b.getCredentialsId()));
-            }
-            CredentialsProvider.track(run, c);
-            if (c instanceof StringCredentials s) {
-                r.secretVariables.put(need(b.getVariable(), b, "variable"), s.getSecret().getPlainText());
-            } else if (c instanceof StandardUsernamePasswordCredentials up) {
-                if (b.getUsernameVariable() == null && b.getPasswordVariable() == null) {
-                    throw new AbortException(Messages.Credentials_NeedUsernamePassword(b.getCredentialsId()));
-                }
-                // Usernames are masked too: the safe default (credentials-binding masks them unless told otherwise).
-                if (b.getUsernameVariable() != null) {
-                    r.secretVariables.put(b.getUsernameVariable(), up.getUsername());
-                }
-                if (b.getPasswordVariable() != null) {
-                    r.secretVariables.put(b.getPasswordVariable(), up.getPassword().getPlainText());
-                }
-            } else if (c instanceof FileCredentials f) {
-                String variable = need(b.getVariable(), b, "variable");
-                // A random name: the credential's own file name is never used as a path (SECURITY-3672).
-                String path = filePaths.computeIfAbsent(variable, v -> SECRETS_DIR + "/" + UUID.randomUUID());
-                byte[] content;
-                try (InputStream in = f.getContent()) {
-                    content = in.readAllBytes();
-                }
-                r.files.add(new SecretFile(variable, path, content));
-                r.plainVariables.put(variable, path);
+        for (MultiBinding<?> b : bindings) {
+            String id = b.getCredentialsId();
+            if (b instanceof CredentialBinding ours) {
+                r.ours(run, ours, filePaths);
+            } else if (b instanceof StringBinding s) {
+                r.secretVariables.put(need(s.getVariable(), id), find(run, id, StringCredentials.class).getSecret().getPlainText());
+            } else if (b instanceof UsernamePasswordMultiBinding up) {
+                StandardUsernamePasswordCredentials c = find(run, id, StandardUsernamePasswordCredentials.class);
+                r.usernamePassword(c, up.getUsernameVariable(), up.getPasswordVariable(), id);
+            } else if (b instanceof UsernamePasswordBinding colon) {
+                StandardUsernamePasswordCredentials c = find(run, id, StandardUsernamePasswordCredentials.class);
+                r.secretVariables.put(need(colon.getVariable(), id), c.getUsername() + ":" + c.getPassword().getPlainText());
+            } else if (b instanceof FileBinding f) {
+                r.file(find(run, id, FileCredentials.class), need(f.getVariable(), id), filePaths);
             } else {
-                throw new AbortException(Messages.Credentials_UnsupportedType(b.getCredentialsId()));
+                r.theirs(run, b, workspace, launcher, listener);
             }
         }
         return r;
     }
 
-    private static String need(String variable, CredentialBinding b, String field) throws AbortException {
+    private void ours(Run<?, ?> run, CredentialBinding b, Map<String, String> filePaths) throws IOException {
+        String id = b.getCredentialsId();
+        StandardCredentials c = find(run, id, StandardCredentials.class);
+        if (c instanceof StringCredentials s) {
+            secretVariables.put(need(b.getVariable(), id), s.getSecret().getPlainText());
+        } else if (c instanceof StandardUsernamePasswordCredentials up) {
+            usernamePassword(up, b.getUsernameVariable(), b.getPasswordVariable(), id);
+        } else if (c instanceof FileCredentials f) {
+            file(f, need(b.getVariable(), id), filePaths);
+        } else {
+            throw new AbortException(Messages.Credentials_UnsupportedType(id));
+        }
+    }
+
+    private void usernamePassword(StandardUsernamePasswordCredentials c, String userVariable, String passwordVariable,
+            String id) throws AbortException {
+        if (userVariable == null && passwordVariable == null) {
+            throw new AbortException(Messages.Credentials_NeedUsernamePassword(id));
+        }
+        // Usernames are masked too: the safe default (credentials-binding masks them unless told otherwise).
+        if (userVariable != null) {
+            secretVariables.put(userVariable, c.getUsername());
+        }
+        if (passwordVariable != null) {
+            secretVariables.put(passwordVariable, c.getPassword().getPlainText());
+        }
+    }
+
+    private void file(FileCredentials f, String variable, Map<String, String> filePaths) throws IOException {
+        // A random name: the credential's own file name is never used as a path (SECURITY-3672).
+        String path = filePaths.computeIfAbsent(variable, v -> SECRETS_DIR + "/" + UUID.randomUUID());
+        byte[] content;
+        try (InputStream in = f.getContent()) {
+            content = in.readAllBytes();
+        }
+        files.add(new SecretFile(variable, path, content));
+        plainVariables.put(variable, path);
+    }
+
+    /** A binding of another plugin: its own bind(), its secret values masked, its public ones plain. */
+    private void theirs(Run<?, ?> run, MultiBinding<?> b, FilePath workspace, Launcher launcher, TaskListener listener)
+            throws IOException, InterruptedException {
+        if (workspace == null) {
+            throw new AbortException(Messages.Credentials_NeedsBuild(b.getCredentialsId()));
+        }
+        MultiBinding.MultiEnvironment env;
+        try {
+            env = b.bind(run, workspace, launcher, listener);
+        } catch (IOException e) {
+            throw new AbortException(Messages.Credentials_BindFailed(b.getCredentialsId(), e.getMessage()));
+        }
+        secretVariables.putAll(env.getSecretValues());
+        plainVariables.putAll(env.getPublicValues());
+        if (env.getUnbinder() != null) {
+            unbinders.add(env.getUnbinder());
+        }
+    }
+
+    private static <C extends StandardCredentials> C find(Run<?, ?> run, String id, Class<C> type) throws AbortException {
+        StandardCredentials any = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run, List.of());
+        if (any == null) {
+            throw new AbortException(Messages.Credentials_NotFound(id));
+        }
+        if (!type.isInstance(any)) {
+            throw new AbortException(Messages.Credentials_UnsupportedType(id));
+        }
+        CredentialsProvider.track(run, any);
+        return type.cast(any);
+    }
+
+    private static String need(String variable, String id) throws AbortException {
         if (variable == null) {
-            throw new AbortException(Messages.Credentials_NeedVariable(b.getCredentialsId(), field));
+            throw new AbortException(Messages.Credentials_NeedVariable(id, "variable"));
         }
         return variable;
     }

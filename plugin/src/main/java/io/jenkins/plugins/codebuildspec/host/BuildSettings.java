@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.jenkins.plugins.codebuildspec.credentials.CredentialBinding;
+import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
 
 /**
  * The options of one buildspec build, the same for the freestyle builder and the Pipeline step.
@@ -23,7 +23,7 @@ public final class BuildSettings implements Serializable {
     final String toolName;
     final String registryUrl;
     final String registryCredentialsId;
-    final List<CredentialBinding> credentials;
+    final List<MultiBinding<?>> credentials;
     final Map<String, String> env;
     final int timeoutMinutes;
     final boolean privileged;
@@ -34,7 +34,7 @@ public final class BuildSettings implements Serializable {
     final boolean noContainer;
 
     public BuildSettings(String buildspec, String inline, String image, String toolName, String registryUrl,
-            String registryCredentialsId, List<CredentialBinding> credentials, Map<String, String> env,
+            String registryCredentialsId, List<MultiBinding<?>> credentials, Map<String, String> env,
             int timeoutMinutes, boolean privileged, boolean runAsRoot, String runtimes, boolean noContainer) {
         this.buildspec = buildspec == null || buildspec.isBlank() ? DEFAULT_BUILDSPEC : buildspec.trim();
         this.inline = inline == null || inline.isBlank() ? null : inline;

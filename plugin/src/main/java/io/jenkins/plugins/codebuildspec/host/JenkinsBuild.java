@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import jenkins.MasterToSlaveFileCallable;
+import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.credentialsbinding.masking.SecretPatterns;
 import org.jenkinsci.plugins.docker.commons.tools.DockerTool;
@@ -71,6 +73,8 @@ public final class JenkinsBuild implements Serializable {
     private int agentUid = -1;
     private int agentGid = -1;
     private final LinkedHashMap<String, String> secretFilePaths = new LinkedHashMap<>();
+    /** What other plugins' bindings wrote on the agent, deleted when the build ends (every resolve adds its own). */
+    private final ArrayList<MultiBinding.Unbinder> unbinders = new ArrayList<>();
     private BuildState state;
     private transient JenkinsHost host;
 
@@ -152,7 +156,9 @@ public final class JenkinsBuild implements Serializable {
         }
         ResolvedCredentials credentials;
         try {
-            credentials = ResolvedCredentials.resolve(c.run(), settings.credentials, secretFilePaths);
+            credentials = ResolvedCredentials.resolve(c.run(), settings.credentials, secretFilePaths, c.workspace(),
+                    c.launcher(), c.listener());
+            unbinders.addAll(credentials.unbinders);
         } catch (AbortException e) {
             credentials = new ResolvedCredentials();
             refusal = Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, e.getMessage()));
@@ -251,8 +257,9 @@ public final class JenkinsBuild implements Serializable {
         }
     }
 
-    /** The result page of a finished build, added to the run. */
-    public BuildResultAction publish(AgentContext c, BuildResult result) {
+    /** The result page of a finished build, added to the run; what bindings wrote on the agent is deleted first. */
+    public BuildResultAction publish(AgentContext c, BuildResult result) throws InterruptedException {
+        unbind(c);
         List<io.jenkins.plugins.codebuildspec.actions.ReportSummary> reports = host == null ? List.of()
                 : host.agentOutputs().published();
         BuildResultAction action = new BuildResultAction(settings.label(), result.record().id(), result.status(),
@@ -260,6 +267,18 @@ public final class JenkinsBuild implements Serializable {
         action.reproduce(reproduce, reproduceHint, settings.inline, settings.inline != null ? INLINE_FILE : null);
         c.run().addAction(action);
         return action;
+    }
+
+    /** Deletes what other plugins' bindings wrote; a failure is a warning, the build's result stands. */
+    public void unbind(AgentContext c) throws InterruptedException {
+        for (MultiBinding.Unbinder u : unbinders) {
+            try {
+                u.unbind(c.run(), c.workspace(), c.launcher(), c.listener());
+            } catch (IOException e) {
+                c.listener().getLogger().println("Warning: a credentials binding could not be undone: " + e.getMessage());
+            }
+        }
+        unbinders.clear();
     }
 
     private static String project(Run<?, ?> run) {

@@ -18,7 +18,6 @@ import dev.codebuildspec.record.Status;
 import dev.codebuildspec.run.BuildResult;
 import io.jenkins.plugins.codebuildspec.Messages;
 import io.jenkins.plugins.codebuildspec.actions.BuildResultAction;
-import io.jenkins.plugins.codebuildspec.credentials.CredentialBinding;
 import io.jenkins.plugins.codebuildspec.host.AgentContext;
 import io.jenkins.plugins.codebuildspec.host.BuildSettings;
 import io.jenkins.plugins.codebuildspec.host.JenkinsBuild;
@@ -26,6 +25,7 @@ import io.jenkins.plugins.codebuildspec.ui.Forms;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -45,7 +45,7 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
     private String toolName;
     private String registryUrl;
     private String registryCredentialsId;
-    private List<CredentialBinding> credentials = new ArrayList<>();
+    private List<MultiBinding<?>> credentials = new ArrayList<>();
     private List<EnvironmentVariable> env = new ArrayList<>();
     private int timeoutMinutes = BuildSettings.DEFAULT_TIMEOUT_MINUTES;
     private boolean privileged;
@@ -107,12 +107,12 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
         this.registryCredentialsId = Forms.blankToNull(registryCredentialsId);
     }
 
-    public List<CredentialBinding> getCredentials() {
+    public List<MultiBinding<?>> getCredentials() {
         return credentials;
     }
 
     @DataBoundSetter
-    public void setCredentials(List<CredentialBinding> credentials) {
+    public void setCredentials(List<MultiBinding<?>> credentials) {
         this.credentials = credentials == null ? new ArrayList<>() : new ArrayList<>(credentials);
     }
 

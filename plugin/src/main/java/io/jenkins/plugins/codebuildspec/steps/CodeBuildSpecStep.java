@@ -2,7 +2,6 @@ package io.jenkins.plugins.codebuildspec.steps;
 
 import io.jenkins.plugins.codebuildspec.Messages;
 import io.jenkins.plugins.codebuildspec.ui.Forms;
-import io.jenkins.plugins.codebuildspec.credentials.CredentialBinding;
 import io.jenkins.plugins.codebuildspec.host.BuildSettings;
 
 import hudson.EnvVars;
@@ -16,6 +15,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.ArrayList;
 import java.util.List;
+import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -42,7 +42,7 @@ public final class CodeBuildSpecStep extends Step {
     private String toolName;
     private String registryUrl;
     private String registryCredentialsId;
-    private List<CredentialBinding> credentials = new ArrayList<>();
+    private List<MultiBinding<?>> credentials = new ArrayList<>();
     private List<EnvironmentVariable> env = new ArrayList<>();
     private int timeoutMinutes = BuildSettings.DEFAULT_TIMEOUT_MINUTES;
     private boolean privileged;
@@ -104,12 +104,12 @@ public final class CodeBuildSpecStep extends Step {
         this.registryCredentialsId = Forms.blankToNull(registryCredentialsId);
     }
 
-    public List<CredentialBinding> getCredentials() {
+    public List<MultiBinding<?>> getCredentials() {
         return credentials;
     }
 
     @DataBoundSetter
-    public void setCredentials(List<CredentialBinding> credentials) {
+    public void setCredentials(List<MultiBinding<?>> credentials) {
         this.credentials = credentials == null ? new ArrayList<>() : new ArrayList<>(credentials);
     }
 

@@ -101,6 +101,10 @@ class CodeBuildSpecJenkinsTest {
         s.setCredentials(List.of(binding("token", "TOKEN")));
         r.assertEqualDataBoundBeans(s, new StepConfigTester(r).configRoundTrip(s));
         new SnippetizerTester(r).assertRoundTrip(new CodeBuildSpecStep(IMAGE), "codebuildSpec '" + IMAGE + "'");
+        CodeBuildSpecStep withString = new CodeBuildSpecStep(IMAGE);
+        withString.setCredentials(List.of(new org.jenkinsci.plugins.credentialsbinding.impl.StringBinding("TOKEN", "token")));
+        new SnippetizerTester(r).assertRoundTrip(withString, "codebuildSpec credentials: [string(credentialsId: 'token', "
+                + "variable: 'TOKEN')], image: '" + IMAGE + "'");
         new SnippetizerTester(r).assertRoundTrip(s, "codebuildSpec buildspec: 'ci/buildspec.yml', "
                 + "credentials: [codebuildCredential(credentialsId: 'token', variable: 'TOKEN')], image: '" + IMAGE
                 + "', timeoutMinutes: 30");
@@ -254,6 +258,43 @@ class CodeBuildSpecJenkinsTest {
                 + "</io.jenkins.plugins.codebuildspec.jenkins.CodeBuildSpecBuilder>");
         assertEquals(CodeBuildSpecBuilder.class, builder.getClass());
         assertEquals("TOKEN", ((CodeBuildSpecBuilder) builder).getCredentials().get(0).getVariable());
+    }
+
+    @Test
+    void withCredentialsBindingsWorkAsTheyAreWritten(JenkinsRule r) throws Exception {
+        addSecretText("token", SECRET);
+        SystemCredentialsProvider.getInstance().getCredentials().add(new com.cloudbees.plugins.credentials.impl
+                .UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "deploy", "test", "deployer", "pa55-" + SECRET));
+        SystemCredentialsProvider.getInstance().getCredentials().add(new org.jenkinsci.plugins.plaincredentials.impl
+                .FileCredentialsImpl(CredentialsScope.GLOBAL, "kube", "test", "kubeconfig",
+                com.cloudbees.plugins.credentials.SecretBytes.fromString("apiVersion: v1")));
+        SystemCredentialsProvider.getInstance().save();
+        WorkflowJob j = r.createProject(WorkflowJob.class);
+        j.setDefinition(new CpsFlowDefinition("node { codebuildSpec image: '" + IMAGE + "', credentials: ["
+                + "string(credentialsId: 'token', variable: 'S'), "
+                + "usernamePassword(credentialsId: 'deploy', usernameVariable: 'U', passwordVariable: 'P'), "
+                + "usernameColonPassword(credentialsId: 'deploy', variable: 'UP'), "
+                + "file(credentialsId: 'kube', variable: 'KUBE')], "
+                + "inline: 'version: 0.2\\nphases:\\n  build:\\n    commands:\\n"
+                + "      - echo \"s=$S u=$U p=$P up=$UP\"\\n      - case \"$KUBE\" in /codebuild/output/tmp/secrets/*) grep -c apiVersion \"$KUBE\";; esac\\n' }",
+                true));
+        WorkflowRun run = r.buildAndAssertSuccess(j);
+        r.assertLogContains("s=*** u=*** p=*** up=***", run);
+        r.assertLogNotContains(SECRET, run);
+        r.assertLogContains("\n1\n", run);
+        assertNoSecretOnDisk(run.getRootDir());
+    }
+
+    @Test
+    void aBindingThatCannotResolveFailsBeforeAnyContainerWithItsId(JenkinsRule r) throws Exception {
+        WorkflowJob j = r.createProject(WorkflowJob.class);
+        j.setDefinition(new CpsFlowDefinition("node { codebuildSpec image: '" + IMAGE + "', credentials: ["
+                + "string(credentialsId: 'missing-id', variable: 'S')], inline: 'version: 0.2\\nphases: {}\\n' }", true));
+        WorkflowRun run = r.assertBuildStatus(Result.FAILURE, j.scheduleBuild2(0));
+        r.assertLogContains("missing-id", run);
+        r.assertLogContains("Phase complete: DOWNLOAD_SOURCE State: FAILED", run);
+        r.assertLogNotContains("Moving to directory", run);
+        r.assertLogNotContains("\tat ", run);
     }
 
     @Test
