@@ -17,6 +17,14 @@ import java.util.Set;
  * binding and {@code ${it.x}} reach (public {@code getX()}/{@code isX()} without parameters, public fields).
  */
 final class JavaProperties {
+    /**
+     * Properties a plugin class inherits from a Jenkins class outside its sources, by the simple name of that
+     * supertype as the source writes it (from ../shared/jenkins-api): the lint cannot read those sources.
+     */
+    private static final java.util.Map<String, Set<String>> INHERITED = java.util.Map.of(
+            "MultiBinding", Set.of("credentialsId"),
+            "GlobalConfiguration", Set.of("displayName"));
+
     private JavaProperties() {
     }
 
@@ -38,6 +46,7 @@ final class JavaProperties {
             return Optional.empty();
         }
         Set<String> properties = new HashSet<>();
+        type.get().getExtendedTypes().forEach(t -> properties.addAll(INHERITED.getOrDefault(t.getNameAsString(), Set.of())));
         for (MethodDeclaration m : type.get().getMethods()) {
             if (m.isPublic() && m.getParameters().isEmpty()) {
                 property(m.getNameAsString()).ifPresent(properties::add);
