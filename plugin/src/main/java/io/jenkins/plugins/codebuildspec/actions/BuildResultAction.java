@@ -63,7 +63,11 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         this.inlineBuildspecFileName = inlineFileName;
     }
 
-    /** One row of the phase table. A plain class so that XStream stores it as it is. */
+    /**
+     * One row of the phase table, exported in the REST API with CodeBuild's field names. A plain class so that
+     * XStream stores it as it is.
+     */
+    @ExportedBean(defaultVisibility = 2)
     public static final class PhaseRow {
         private final String phase;
         private final String status;
@@ -80,22 +84,27 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
                     .collect(Collectors.joining("; "));
         }
 
+        @Exported(name = "phaseType")
         public String getPhase() {
             return phase;
         }
 
+        @Exported(name = "phaseStatus")
         public String getStatus() {
             return status;
         }
 
+        @Exported(name = "startTime")
         public long getStartMillis() {
             return startMillis;
         }
 
+        @Exported(name = "durationInSeconds")
         public long getDurationSeconds() {
             return durationSeconds;
         }
 
+        @Exported(name = "contexts")
         public String getContext() {
             return context;
         }
@@ -145,21 +154,22 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         return buildspec;
     }
 
-    @Exported
+    @Exported(name = "id")
     public String getBuildId() {
         return buildId;
     }
 
-    @Exported
+    @Exported(name = "buildStatus")
     public String getStatus() {
         return status;
     }
 
+    @Exported(inline = true)
     public List<PhaseRow> getPhases() {
         return Collections.unmodifiableList(phases);
     }
 
-    @Exported
+    @Exported(name = "exportedEnvironmentVariables")
     public Map<String, String> getExportedVariables() {
         return Collections.unmodifiableMap(exportedVariables);
     }

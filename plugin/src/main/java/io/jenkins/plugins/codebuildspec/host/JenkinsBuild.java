@@ -3,6 +3,7 @@ package io.jenkins.plugins.codebuildspec.host;
 import io.jenkins.plugins.codebuildspec.actions.ReportSummary;
 
 import dev.codebuildspec.parse.BuildspecText;
+import dev.codebuildspec.record.BuildRecordJson;
 import dev.codebuildspec.record.PhaseContext;
 import dev.codebuildspec.replay.ReplayCommand;
 import dev.codebuildspec.run.BuildMachine;
@@ -265,8 +266,24 @@ public final class JenkinsBuild implements Serializable {
         BuildResultAction action = new BuildResultAction(settings.label(), result.record().id(), result.status(),
                 result.record().phases(), result.record().exportedVariables(), reports);
         action.reproduce(reproduce, reproduceHint, settings.inline, settings.inline != null ? INLINE_FILE : null);
+        writeRecord(c, result);
         c.run().addAction(action);
         return action;
+    }
+
+    /**
+     * The CLI's JSON build record, with CodeBuild's field names, kept in the build's directory (as
+     * {@code codebuild-spec/<build id>.json}); like the record of the CLI it holds no secret value.
+     */
+    private static void writeRecord(AgentContext c, BuildResult result) {
+        java.nio.file.Path dir = c.run().getRootDir().toPath().resolve("codebuild-spec");
+        String name = result.record().id().replaceAll("[^A-Za-z0-9_.-]", "-") + ".json";
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve(name), BuildRecordJson.write(result.record()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            c.listener().getLogger().println("Warning: the build record could not be kept: " + e.getMessage());
+        }
     }
 
     /** Deletes what other plugins' bindings wrote; a failure is a warning, the build's result stands. */

@@ -133,6 +133,17 @@ class CodeBuildSpecJenkinsTest {
         r.assertLogContains("Export TOKEN first", build);
         assertFalse(action.getReproduce().contains(SECRET));
         assertNotNull(action.getInlineBuildspecDataUrl());
+        java.io.File[] records = new java.io.File(build.getRootDir(), "codebuild-spec").listFiles();
+        assertNotNull(records);
+        assertEquals(1, records.length);
+        String record = java.nio.file.Files.readString(records[0].toPath());
+        assertFalse(record.contains(SECRET));
+        assertFalse(!record.contains("\"buildStatus\""));
+        net.sf.json.JSONObject api = r.createWebClient().getJSON(build.getUrl() + action.getUrlName() + "/api/json")
+                .getJSONObject();
+        assertEquals("SUCCEEDED", api.getString("buildStatus"));
+        assertEquals("BUILD", api.getJSONArray("phases").getJSONObject(3).getString("phaseType"));
+        assertEquals("made-in-build", api.getJSONObject("exportedEnvironmentVariables").getString("OUT"));
         assertNoSecretOnDisk(build.getRootDir());
     }
 
