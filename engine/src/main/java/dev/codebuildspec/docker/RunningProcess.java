@@ -14,4 +14,14 @@ public interface RunningProcess {
 
     /** Kills the process (not what it started inside a container). */
     void kill();
+
+    /** Its exit status; when {@code timeout} passes first it is killed and {@code what} named in the error. */
+    default int statusWithin(Duration timeout, String what) throws DockerException, InterruptedException {
+        OptionalInt status = waitFor(timeout);
+        if (status.isEmpty()) {
+            kill();
+            throw new DockerException(what + " did not finish within " + timeout.toMinutes() + " minutes");
+        }
+        return status.getAsInt();
+    }
 }

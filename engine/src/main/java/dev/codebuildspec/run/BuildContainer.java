@@ -3,7 +3,6 @@ package dev.codebuildspec.run;
 import dev.codebuildspec.docker.ContainerSpec;
 import dev.codebuildspec.docker.DockerCli;
 import dev.codebuildspec.docker.DockerException;
-import dev.codebuildspec.docker.RunningProcess;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 
 /**
  * The one container of one build: started, handed back, removed. Every host drives it through the
@@ -83,13 +81,7 @@ public final class BuildContainer implements Sandbox {
     @Override
     public int pipe(List<String> command, InputStream in, OutputStream out, Duration timeout)
             throws DockerException, InterruptedException {
-        RunningProcess p = docker.exec(id, Map.of(), command, in, out);
-        OptionalInt status = p.waitFor(timeout);
-        if (status.isEmpty()) {
-            p.kill();
-            throw new DockerException(String.join(" ", command) + " did not finish within " + timeout.toMinutes() + " minutes");
-        }
-        return status.getAsInt();
+        return docker.exec(id, Map.of(), command, in, out).statusWithin(timeout, String.join(" ", command));
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 
 /**
  * The phases on the build's machine itself, without a container: the source directory is
@@ -79,12 +78,7 @@ final class LocalSandbox implements Sandbox {
         } catch (IOException e) {
             throw new DockerException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
         }
-        OptionalInt status = p.waitFor(timeout);
-        if (status.isEmpty()) {
-            p.kill();
-            throw new DockerException(String.join(" ", command) + " did not finish within " + timeout.toMinutes() + " minutes");
-        }
-        return status.getAsInt();
+        return p.statusWithin(timeout, String.join(" ", command));
     }
 
     /** The driver's process tree is ended by its task; nothing else of the build runs here on our account. */
