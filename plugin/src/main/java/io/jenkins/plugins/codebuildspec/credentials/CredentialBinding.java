@@ -36,7 +36,6 @@ import org.kohsuke.stapler.verb.POST;
  * {@code aws(...)}.
  */
 public final class CredentialBinding extends MultiBinding<StandardCredentials> {
-    private static final long serialVersionUID = 1L;
 
     private String variable;
     private String usernameVariable;

@@ -6,7 +6,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import hudson.AbortException;
 import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
+import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
 
 /**
  * The options of one buildspec build, the same for the freestyle builder and the Pipeline step.
@@ -23,7 +26,12 @@ public final class BuildSettings implements Serializable {
     final String toolName;
     final String registryUrl;
     final String registryCredentialsId;
-    final List<MultiBinding<?>> credentials;
+    /**
+     * The bindings as structs' serializable description: a binding itself need not be serializable, and the
+     * Pipeline step's state must be. Made into bindings again where they are used ({@link #credentials()}).
+     */
+    private final ArrayList<UninstantiatedDescribable> credentialForms = new ArrayList<>();
+    private transient List<MultiBinding<?>> credentials;
     final Map<String, String> env;
     final int timeoutMinutes;
     final boolean privileged;
@@ -44,12 +52,31 @@ public final class BuildSettings implements Serializable {
         this.registryCredentialsId = registryCredentialsId == null || registryCredentialsId.isBlank() ? null
                 : registryCredentialsId;
         this.credentials = Collections.unmodifiableList(new ArrayList<>(credentials == null ? List.of() : credentials));
+        for (MultiBinding<?> b : this.credentials) {
+            credentialForms.add(DescribableModel.uninstantiate2_(b));
+        }
         this.env = Collections.unmodifiableMap(new LinkedHashMap<>(env == null ? Map.of() : env));
         this.timeoutMinutes = timeoutMinutes > 0 ? timeoutMinutes : DEFAULT_TIMEOUT_MINUTES;
         this.privileged = privileged;
         this.runAsRoot = runAsRoot;
         this.runtimes = runtimes == null || runtimes.isBlank() ? null : runtimes.trim();
         this.noContainer = noContainer;
+    }
+
+    /** The credential bindings, made again from their description after the settings were deserialized. */
+    List<MultiBinding<?>> credentials() throws AbortException {
+        if (credentials == null) {
+            List<MultiBinding<?>> made = new ArrayList<>();
+            for (UninstantiatedDescribable form : credentialForms) {
+                try {
+                    made.add(form.instantiate(MultiBinding.class));
+                } catch (Exception e) {
+                    throw new AbortException("credentials binding " + form + " cannot be made again: " + e.getMessage());
+                }
+            }
+            credentials = Collections.unmodifiableList(made);
+        }
+        return credentials;
     }
 
     /** What the log and the record call the buildspec. */

@@ -157,7 +157,7 @@ public final class JenkinsBuild implements Serializable {
         }
         ResolvedCredentials credentials;
         try {
-            credentials = ResolvedCredentials.resolve(c.run(), settings.credentials, secretFilePaths, c.workspace(),
+            credentials = ResolvedCredentials.resolve(c.run(), settings.credentials(), secretFilePaths, c.workspace(),
                     c.launcher(), c.listener());
             unbinders.addAll(credentials.unbinders);
         } catch (AbortException e) {
