@@ -205,6 +205,52 @@ class PhaseMachineIT {
     }
 
     @Test
+    void aResumedBuildNumbersItsCommandsAsBeforeWithRuntimeVersionsFirst() throws Exception {
+        Path src = source("resume-runtimes", """
+                version: 0.2
+                phases:
+                  install:
+                    runtime-versions:
+                      nodejs: 18
+                  build:
+                    commands:
+                      - echo before
+                      - sleep 3
+                      - echo "node is $NODE"
+                """);
+        dev.codebuildspec.runtime.RuntimesFile runtimes = dev.codebuildspec.runtime.RuntimesFile.parse("""
+                runtimes:
+                  nodejs:
+                    versions:
+                      18:
+                        commands: [export NODE=eighteen]
+                """, "runtimes.yml");
+        BuildRequest request = BuildRequest.builder(src, IMAGE).timeout(Duration.ofMinutes(5))
+                .identity("machine-it", 8, "test").owner("machine-it:" + UUID.randomUUID(), OptionalInt.empty(),
+                        OptionalInt.empty()).runtimesFile(Optional.of(runtimes)).build();
+        Path control = Files.createDirectories(tmp.resolve("resume-runtimes-control"));
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        BuildMachine machine = BuildMachine.start(request, new DetachedHost(control, src), first, Clock.systemUTC());
+        assertThat(machine.prepare()).isTrue();
+        while (!first.toString(StandardCharsets.UTF_8).contains("\nbefore\n")) {
+            Thread.sleep(machine.poll().orElseThrow().toMillis());
+        }
+        byte[] saved = serialize(machine.state());
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        BuildMachine resumed = BuildMachine.resume(request, new DetachedHost(control, src), deserialize(saved), second,
+                Clock.systemUTC());
+        Optional<Duration> next;
+        while ((next = resumed.poll()).isPresent()) {
+            Thread.sleep(next.get().toMillis());
+        }
+        BuildResult result = resumed.complete();
+        String after = second.toString(StandardCharsets.UTF_8);
+        assertThat(result.status()).as(first + after).isEqualTo(Status.SUCCEEDED);
+        assertThat(after).contains("Running command echo \"node is $NODE\"", "node is eighteen");
+        assertThat(first.toString(StandardCharsets.UTF_8)).contains("Running command export NODE=eighteen");
+    }
+
+    @Test
     void aDetachedBuildStopsWithItsContainerRemoved() throws Exception {
         Path src = source("stop", """
                 version: 0.2
