@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The engine's way to Docker on a Jenkins agent: every process starts through the build's
@@ -19,8 +23,6 @@ import java.util.OptionalInt;
  * each {@code $} is doubled (as durable-task does) and the value arrives literally.
  */
 public final class JenkinsProcessLauncher implements ProcessLauncher {
-    private static final long POLL_MILLIS = 100;
-
     private final Launcher launcher;
     private final FilePath pwd;
     private final Map<String, String> baseEnvironment;
@@ -53,26 +55,37 @@ public final class JenkinsProcessLauncher implements ProcessLauncher {
         return value.replace("$", "$$");
     }
 
+    /**
+     * A process started through the launcher. Its end is noticed at once (a thread joins it), not at the next
+     * poll: a build makes several short docker calls before its driver starts, and each poll would add to it.
+     */
     private static final class JenkinsProcess implements RunningProcess {
         private final Proc proc;
+        private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
         JenkinsProcess(Proc proc) {
             this.proc = proc;
+            Thread joiner = new Thread(() -> {
+                try {
+                    exit.complete(proc.join());
+                } catch (IOException e) {
+                    // The channel to the agent went away: the process is out of reach.
+                    exit.complete(-1);
+                } catch (InterruptedException e) {
+                    exit.complete(-1);
+                }
+            }, "codebuild-spec process joiner");
+            joiner.setDaemon(true);
+            joiner.start();
         }
 
         @Override
         public OptionalInt waitFor(Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
             try {
-                while (proc.isAlive()) {
-                    if (System.nanoTime() - deadline > 0) {
-                        return OptionalInt.empty();
-                    }
-                    Thread.sleep(POLL_MILLIS);
-                }
-                return OptionalInt.of(proc.join());
-            } catch (IOException e) {
-                // The channel to the agent went away: the process is out of reach.
+                return OptionalInt.of(exit.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS));
+            } catch (TimeoutException e) {
+                return OptionalInt.empty();
+            } catch (ExecutionException e) {
                 return OptionalInt.of(-1);
             }
         }
