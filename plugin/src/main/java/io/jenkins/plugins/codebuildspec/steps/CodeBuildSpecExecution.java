@@ -44,7 +44,7 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
     private final JenkinsBuild build;
     private volatile boolean done;
     private long agentLostSince;
-    private transient BuildMachine machine;
+    private transient volatile BuildMachine machine;
     private transient FilePath ws;
     private transient int savedChanges = -1;
 
@@ -64,7 +64,8 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
         BuildMachine m = build.start(c);
         machine = m;
         try {
-            if (!m.prepare()) {
+            // A stop that came while DOWNLOAD_SOURCE ran (before there was a driver to stop) ends the build here.
+            if (!m.prepare() || done) {
                 finish(c);
                 return;
             }
@@ -163,8 +164,15 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
     public void stop(Throwable cause) throws Exception {
         // Not super.stop(): that would end the step before the container is gone. Kill at once rather
         // than at the next poll: an abort must take seconds, not a poll period.
+        BuildMachine running = machine;
+        if (running != null) {
+            running.requestStop(); // at once, without waiting for the machine's lock (a pull may hold it)
+        }
         Timer.get().submit(() -> {
             try {
+                if (machine == null && build.state() == null) {
+                    return; // nothing started yet: begin() sees the stop and cleans up what it made
+                }
                 AgentContext c = context();
                 BuildMachine m = machine(c);
                 m.stopNow();
