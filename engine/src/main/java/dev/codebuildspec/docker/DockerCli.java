@@ -23,6 +23,11 @@ public final class DockerCli {
     private final ProcessLauncher launcher;
     private final String docker;
 
+    /** The docker client this runs, as given. */
+    public String executable() {
+        return docker;
+    }
+
     public DockerCli(ProcessLauncher launcher, String dockerExecutable) {
         this.launcher = launcher;
         this.docker = dockerExecutable;

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Restores the cache before INSTALL and saves it after a successful build, as tar streams
@@ -28,13 +29,14 @@ final class BuildCache {
     private final CacheSpec spec;
     private final CacheStore store;
     private final List<String> dirs;
-    private final BuildProgress progress;
+    private final Consumer<String> progress;
 
-    BuildCache(CacheSpec spec, CacheStore store, String srcDir, BuildProgress progress) {
+    /** @param log where its lines go (the build's log, or a list that travels back from a Jenkins agent) */
+    BuildCache(CacheSpec spec, CacheStore store, String srcDir, Consumer<String> log) {
         this.spec = spec;
         this.store = store;
         this.dirs = CacheDirectories.of(spec.paths(), srcDir);
-        this.progress = progress;
+        this.progress = log;
     }
 
     /** Restores what the store has, then lets the driver go on, whatever happened. */
@@ -47,9 +49,9 @@ final class BuildCache {
             }
             Optional<CacheStore.Entry> entry = store.find(key, spec.key().isPresent() ? fallbacks : List.of());
             if (entry.isEmpty()) {
-                progress.info("No cache found for key '" + key + "'");
+                progress.accept("No cache found for key '" + key + "'");
             } else {
-                progress.info("Restoring cache '" + entry.get().key() + "' ("
+                progress.accept("Restoring cache '" + entry.get().key() + "' ("
                         + Files.size(entry.get().archive()) / 1024 + " KiB) into " + String.join(", ", dirs));
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
                 try (InputStream in = Files.newInputStream(entry.get().archive())) {
@@ -57,18 +59,18 @@ final class BuildCache {
                     int status = container.pipe(List.of("sh", "-c", "touch " + container.stateDir()
                             + "/cache-restoring; exec tar -C / -xf -"), in, err, TIMEOUT);
                     if (status != 0) {
-                        progress.info("Warning: cache restore failed (tar exit " + status + "): " + text(err));
+                        progress.accept("Warning: cache restore failed (tar exit " + status + "): " + text(err));
                     }
                 }
             }
         } catch (IOException | DockerException e) {
-            progress.info("Warning: cache restore failed: " + e.getMessage());
+            progress.accept("Warning: cache restore failed: " + e.getMessage());
         } finally {
             try {
                 container.pipe(List.of("touch", container.stateDir() + "/cache-ready"), InputStream.nullInputStream(),
                         OutputStream.nullOutputStream(), dev.codebuildspec.docker.DockerCli.CONTROL_TIMEOUT);
             } catch (DockerException e) {
-                progress.info("Warning: " + e.getMessage());
+                progress.accept("Warning: " + e.getMessage());
             }
         }
     }
@@ -76,7 +78,7 @@ final class BuildCache {
     void save(Sandbox container, Map<String, String> evaluated) throws InterruptedException {
         String key = key(evaluated);
         if (store.isImmutable(key)) {
-            progress.info("Cache '" + key + "' already exists; a keyed cache is never overwritten");
+            progress.accept("Cache '" + key + "' already exists; a keyed cache is never overwritten");
             return;
         }
         StringBuilder script = new StringBuilder("cd / || exit 1\nset --\nfor d in");
@@ -90,16 +92,16 @@ final class BuildCache {
                     new java.io.ByteArrayInputStream(script.toString().getBytes(StandardCharsets.UTF_8)), pending.out(),
                     TIMEOUT);
             if (status == 3) {
-                progress.info("Nothing to cache: no directory of " + String.join(", ", dirs) + " exists");
+                progress.accept("Nothing to cache: no directory of " + String.join(", ", dirs) + " exists");
             } else if (status != 0) {
-                progress.info("Warning: cache save failed (tar exit " + status + ")");
+                progress.accept("Warning: cache save failed (tar exit " + status + ")");
             } else if (pending.commit()) {
-                progress.info("Saved cache '" + key + "' from " + String.join(", ", dirs));
+                progress.accept("Saved cache '" + key + "' from " + String.join(", ", dirs));
             } else {
-                progress.info("Cache '" + key + "' was saved meanwhile by another build; kept that one");
+                progress.accept("Cache '" + key + "' was saved meanwhile by another build; kept that one");
             }
         } catch (IOException | DockerException e) {
-            progress.info("Warning: cache save failed: " + e.getMessage());
+            progress.accept("Warning: cache save failed: " + e.getMessage());
         }
     }
 
@@ -119,7 +121,7 @@ final class BuildCache {
         }
         for (String file : text(out).lines().filter(l -> !l.isBlank()).toList()) {
             String parent = file.lastIndexOf('/') > 0 ? file.substring(0, file.lastIndexOf('/')) : "";
-            progress.info("Not cached: " + file + " is a file; the local cache keeps directories only (name its "
+            progress.accept("Not cached: " + file + " is a file; the local cache keeps directories only (name its "
                     + "directory instead: '" + parent + "/**/*')");
         }
     }

@@ -46,6 +46,11 @@ public interface BuildHost {
         return Optional.empty();
     }
 
+    /** Where the local cache (request.cacheDir) is kept and used: by default on this machine. */
+    default CacheKeeper caches() {
+        return CacheKeeper.HERE;
+    }
+
     /** Mounts the host needs besides the source tree (a durable task's control directory). */
     default List<ContainerSpec.Mount> extraMounts() {
         return List.of();

@@ -4,7 +4,6 @@ import dev.codebuildspec.artifacts.ArtifactPlan;
 import dev.codebuildspec.buildspec.Command;
 import dev.codebuildspec.buildspec.PhaseName;
 import dev.codebuildspec.buildspec.Position;
-import dev.codebuildspec.cache.CacheStore;
 import dev.codebuildspec.driver.DriverMarker;
 import dev.codebuildspec.log.DriverOutputSplitter;
 import dev.codebuildspec.log.KeepOpenOutputStream;
@@ -42,7 +41,6 @@ public final class BuildMachine {
     private final Sandbox container;
     private final DriverWatch driver;
     private BuildPlan plan;
-    private Optional<BuildCache> cache = Optional.empty();
     private Optional<ArtifactPlan> artifacts = Optional.empty();
     private volatile boolean stopRequested;
 
@@ -111,8 +109,7 @@ public final class BuildMachine {
                     "The build cannot go on: " + plan.failure().get().message()));
             return;
         }
-        cache = cache();
-        driver.reattach(cache);
+        driver.reattach();
     }
 
     public BuildState state() {
@@ -211,8 +208,7 @@ public final class BuildMachine {
     }
 
     void startDriver() throws InterruptedException {
-        cache = cache();
-        driver.start(cache);
+        driver.start();
     }
 
     /**
@@ -255,9 +251,35 @@ public final class BuildMachine {
                 consoleLost ? null : progress, state.fault, artifacts);
     }
 
-    private Optional<BuildCache> cache() {
+    /** The cache's restore or save of this build, when it has one: a buildspec cache section and a place to keep it. */
+    private Optional<CacheJob> cacheJob() {
         return plan.spec().cache().filter(c -> !c.paths().isEmpty()).flatMap(c -> request.cacheDir()
-                .map(dir -> new BuildCache(c, new CacheStore(dir, request.project()), plan.srcDir(), progress)));
+                .map(dir -> new CacheJob(c, dir.toString(), request.project(), plan.srcDir(), progress.evaluated(),
+                        container, host.docker().executable())));
+    }
+
+    /** Restores the cache the driver asked for; every problem is a warning, never a failed build. */
+    void restoreCache() throws InterruptedException {
+        Optional<CacheJob> job = cacheJob();
+        if (job.isPresent()) {
+            try {
+                host.caches().restore(job.get()).forEach(progress::info);
+            } catch (IOException e) {
+                progress.info("Warning: cache restore failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Saves the cache after a successful build, when the buildspec asks for it. */
+    void saveCache() throws InterruptedException {
+        Optional<CacheJob> job = cacheJob();
+        if (job.isPresent() && job.get().saves()) {
+            try {
+                host.caches().save(job.get()).forEach(progress::info);
+            } catch (IOException e) {
+                progress.info("Warning: cache save failed: " + e.getMessage());
+            }
+        }
     }
 
     static PhaseContext stopped() {
@@ -312,9 +334,6 @@ public final class BuildMachine {
         return stopRequested;
     }
 
-    Optional<BuildCache> buildCache() {
-        return cache;
-    }
 
     void artifacts(Optional<ArtifactPlan> planned) {
         artifacts = planned;

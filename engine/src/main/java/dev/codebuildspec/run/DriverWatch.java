@@ -30,7 +30,6 @@ final class DriverWatch {
     private final long nanoBase = System.nanoTime();
     private final long epochBase;
     private DriverTask task;
-    private Optional<BuildCache> cache = Optional.empty();
     private boolean cacheAnswered;
     private Duration delay;
 
@@ -43,12 +42,11 @@ final class DriverWatch {
         this.epochBase = clock.millis();
     }
 
-    void start(Optional<BuildCache> buildCache) throws InterruptedException {
+    void start() throws InterruptedException {
         if (machine.stopRequestedNow()) {
             interrupt(Status.STOPPED, BuildMachine.stopped());
             return;
         }
-        cache = buildCache;
         BuildPlan plan = machine.plan();
         BuildRequest request = machine.request();
         Set<String> secrets = new HashSet<>(plan.environment().secretValues());
@@ -72,8 +70,7 @@ final class DriverWatch {
     }
 
     /** Finds a driver that an earlier host object started; ends the build FAULT when it cannot. */
-    void reattach(Optional<BuildCache> buildCache) throws IOException, InterruptedException {
-        cache = buildCache;
+    void reattach() throws IOException, InterruptedException {
         Optional<DriverTask> found = state.driver == null ? Optional.empty()
                 : machine.host().driver().reattach(state.driver, splitter);
         if (found.isEmpty()) {
@@ -115,9 +112,7 @@ final class DriverWatch {
         }
         if (!cacheAnswered && progress.cacheRequested()) {
             cacheAnswered = true;
-            if (cache.isPresent()) {
-                cache.get().restore(machine.container(), progress.evaluated());
-            }
+            machine.restoreCache();
         }
         if (progress.driverDone()) {
             if (state.doneSeenMillis == 0) {

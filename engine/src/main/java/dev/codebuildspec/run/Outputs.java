@@ -26,9 +26,8 @@ final class Outputs {
             return;
         }
         Buildspec spec = machine.plan().spec();
-        Optional<BuildCache> cache = machine.buildCache();
-        if (cache.isPresent() && cache.get().saves() && progress.driverDone() && progress.outcome() == Status.SUCCEEDED) {
-            cache.get().save(machine.container(), progress.evaluated());
+        if (progress.driverDone() && progress.outcome() == Status.SUCCEEDED) {
+            machine.saveCache();
         }
         boolean installEntered = progress.phases().stream().anyMatch(p -> p.type() == PhaseType.INSTALL);
         if (installEntered && !spec.reports().isEmpty()) {

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -248,6 +249,95 @@ class PhaseMachineIT {
         assertThat(result.status()).as(first + after).isEqualTo(Status.SUCCEEDED);
         assertThat(after).contains("Running command echo \"node is $NODE\"", "node is eighteen");
         assertThat(first.toString(StandardCharsets.UTF_8)).contains("Running command export NODE=eighteen");
+    }
+
+    /**
+     * The cache as Jenkins runs it: each restore and save is a {@code CacheJob} that crosses a serialization
+     * boundary (the controller-agent link) and runs there; a second build restores what the first saved.
+     */
+    @Test
+    void aCacheJobTravelsAndRunsWhereTheCacheIs() throws Exception {
+        Path cacheDir = Files.createDirectories(tmp.resolve("cache"));
+        String buildspec = """
+                version: 0.2
+                phases:
+                  build:
+                    commands:
+                      - if [ -f deps/made ]; then echo "restored $(cat deps/made)"; else mkdir -p deps && echo first > deps/made; fi
+                cache:
+                  paths:
+                    - deps/**/*
+                """;
+        List<String> outputs = new ArrayList<>();
+        for (String kind : List.of("cache-first", "cache-second")) {
+            Path src = source(kind, buildspec);
+            BuildRequest request = BuildRequest.builder(src, IMAGE).timeout(Duration.ofMinutes(5))
+                    .identity("machine-it-cache", 9, "test").owner("machine-it:" + UUID.randomUUID(), OptionalInt.empty(),
+                            OptionalInt.empty()).cacheDir(Optional.of(cacheDir)).build();
+            LocalDockerHost local = new LocalDockerHost(new DockerCli(new LocalProcessLauncher(), "docker"), owner -> false,
+                    request);
+            BuildHost travelling = new BuildHost() {
+                @Override
+                public DockerCli docker() {
+                    return local.docker();
+                }
+
+                @Override
+                public dev.codebuildspec.docker.ProcessLauncher processes() {
+                    return local.processes();
+                }
+
+                @Override
+                public dev.codebuildspec.run.DriverHost driver() {
+                    return local.driver();
+                }
+
+                @Override
+                public dev.codebuildspec.run.BuildOutputs outputs() {
+                    return local.outputs();
+                }
+
+                @Override
+                public java.util.function.Predicate<String> ownerGone() {
+                    return local.ownerGone();
+                }
+
+                @Override
+                public dev.codebuildspec.run.CacheKeeper caches() {
+                    return new dev.codebuildspec.run.CacheKeeper() {
+                        @Override
+                        public List<String> restore(dev.codebuildspec.run.CacheJob job) throws InterruptedException {
+                            return travel(job).restoreHere();
+                        }
+
+                        @Override
+                        public List<String> save(dev.codebuildspec.run.CacheJob job) throws InterruptedException {
+                            return travel(job).saveHere();
+                        }
+                    };
+                }
+            };
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            BuildResult result = BuildMachine.start(request, travelling, console, Clock.systemUTC()).run();
+            assertThat(result.status()).as(console.toString(StandardCharsets.UTF_8)).isEqualTo(Status.SUCCEEDED);
+            outputs.add(console.toString(StandardCharsets.UTF_8));
+        }
+        assertThat(outputs.get(0)).contains("No cache found", "Saved cache");
+        assertThat(outputs.get(1)).contains("Restoring cache", "restored first");
+    }
+
+    private static dev.codebuildspec.run.CacheJob travel(dev.codebuildspec.run.CacheJob job) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(job);
+            }
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                return (dev.codebuildspec.run.CacheJob) in.readObject();
+            }
+        } catch (IOException | ClassNotFoundException e) {
+            throw new AssertionError("a cache job must travel", e);
+        }
     }
 
     @Test
