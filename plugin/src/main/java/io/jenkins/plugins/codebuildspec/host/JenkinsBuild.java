@@ -14,7 +14,9 @@ import dev.codebuildspec.runtime.RuntimesFile;
 import io.jenkins.plugins.codebuildspec.Messages;
 import io.jenkins.plugins.codebuildspec.ui.RuntimesConfiguration;
 import hudson.AbortException;
+import hudson.FilePath;
 import hudson.model.Item;
+import hudson.model.Node;
 import hudson.model.Run;
 import hudson.remoting.VirtualChannel;
 import hudson.slaves.WorkspaceList;
@@ -201,6 +203,7 @@ public final class JenkinsBuild implements Serializable {
                         agentUid < 0 ? OptionalInt.empty() : OptionalInt.of(agentUid),
                         agentGid < 0 ? OptionalInt.empty() : OptionalInt.of(agentGid))
                 .privileged(settings.privileged)
+                .cacheDir(cacheDir(c))
                 .secretFiles(files)
                 .runtimesFile(runtimesFile)
                 .driverAsOwner(!settings.runAsRoot && !settings.noContainer)
@@ -229,6 +232,17 @@ public final class JenkinsBuild implements Serializable {
         }
         console.write(text.toString().getBytes(StandardCharsets.UTF_8));
         console.flush();
+    }
+
+    /**
+     * The agent's cache folder ({@code <agent root>/codebuild-spec-cache}; the store keeps a folder per job in
+     * it). None without a container: the phases may run in a pod's container the agent's disk is not in.
+     */
+    private Optional<Path> cacheDir(AgentContext c) {
+        Node node = c.node();
+        FilePath root = node == null ? null : node.getRootPath();
+        return settings.noContainer || root == null ? Optional.empty()
+                : Optional.of(Path.of(root.child(AgentCaches.FOLDER).getRemote()));
     }
 
     /** credentials-binding's masking of the bound values, besides the engine's own. */

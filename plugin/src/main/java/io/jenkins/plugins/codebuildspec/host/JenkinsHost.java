@@ -7,6 +7,7 @@ import dev.codebuildspec.docker.ProcessLauncher;
 import dev.codebuildspec.record.PhaseContext;
 import dev.codebuildspec.run.BuildHost;
 import dev.codebuildspec.run.BuildOutputs;
+import dev.codebuildspec.run.CacheKeeper;
 import dev.codebuildspec.run.DriverHost;
 import dev.codebuildspec.run.PollPacing;
 import java.io.IOException;
@@ -125,6 +126,11 @@ final class JenkinsHost implements BuildHost {
     @Override
     public Optional<PhaseContext> refusal() {
         return refusal;
+    }
+
+    @Override
+    public CacheKeeper caches() {
+        return new AgentCaches(context.workspace());
     }
 
     @Override

@@ -309,6 +309,21 @@ class CodeBuildSpecJenkinsTest {
     }
 
     @Test
+    void aSecondBuildOfTheJobRestoresTheCacheTheFirstSaved(JenkinsRule r) throws Exception {
+        WorkflowJob j = r.createProject(WorkflowJob.class);
+        j.setDefinition(new CpsFlowDefinition("node { codebuildSpec image: '" + IMAGE + "', inline: 'version: 0.2\\n"
+                + "phases:\\n  build:\\n    commands:\\n"
+                + "      - if [ -f deps/made ]; then echo restored-$(cat deps/made); else mkdir -p deps; echo one > deps/made; fi\\n"
+                + "cache:\\n  paths: [\\'deps/**/*\\']\\n' }", true));
+        WorkflowRun first = r.buildAndAssertSuccess(j);
+        r.assertLogContains("Saved cache", first);
+        r.jenkins.getWorkspaceFor(j).child("deps").deleteRecursive();
+        WorkflowRun second = r.buildAndAssertSuccess(j);
+        r.assertLogContains("Restoring cache", second);
+        r.assertLogContains("restored-one", second);
+    }
+
+    @Test
     void timeoutEndsTimedOut(JenkinsRule r) throws Exception {
         WorkflowJob j = r.createProject(WorkflowJob.class);
         j.setDefinition(new CpsFlowDefinition("node { codebuildSpec image: '" + IMAGE
