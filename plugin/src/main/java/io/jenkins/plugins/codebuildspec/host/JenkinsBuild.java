@@ -3,7 +3,6 @@ package io.jenkins.plugins.codebuildspec.host;
 import io.jenkins.plugins.codebuildspec.actions.ReportSummary;
 
 import dev.codebuildspec.parse.BuildspecText;
-import dev.codebuildspec.record.BuildRecordJson;
 import dev.codebuildspec.record.PhaseContext;
 import dev.codebuildspec.replay.ReplayCommand;
 import dev.codebuildspec.run.BuildMachine;
@@ -18,13 +17,11 @@ import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Node;
 import hudson.model.Run;
-import hudson.remoting.VirtualChannel;
 import hudson.slaves.WorkspaceList;
 import io.jenkins.plugins.codebuildspec.actions.BuildResultAction;
 import io.jenkins.plugins.codebuildspec.credentials.CredentialsSecretSource;
 import io.jenkins.plugins.codebuildspec.credentials.ResolvedCredentials;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
@@ -39,7 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
-import jenkins.MasterToSlaveFileCallable;
 import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.credentialsbinding.masking.SecretPatterns;
@@ -107,7 +103,7 @@ public final class JenkinsBuild implements Serializable {
         node = c.nodeName();
         remote = c.workspace().getRemote();
         docker = DockerTool.getExecutable(settings.toolName, c.node(), c.listener(), c.env());
-        BuildspecText read = settings.inline != null ? null : c.workspace().act(new ReadBuildspec(settings.buildspec));
+        BuildspecText read = settings.inline != null ? null : AgentFiles.read(c.workspace(), settings.buildspec);
         if (read != null) {
             buildspecText = read.text().orElse(null);
             buildspecProblem = read.problem().orElse(null);
@@ -130,7 +126,7 @@ public final class JenkinsBuild implements Serializable {
     /** The step's runtimes file (read on the agent, as the buildspec is), else the global one, else none. */
     private void runtimes(AgentContext c) throws IOException, InterruptedException {
         if (settings.runtimes != null) {
-            BuildspecText read = c.workspace().act(new ReadBuildspec(settings.runtimes));
+            BuildspecText read = AgentFiles.read(c.workspace(), settings.runtimes);
             runtimesName = settings.runtimes;
             runtimesText = read.text().orElse(null);
             runtimesProblem = read.problem().orElse(null);
@@ -280,24 +276,9 @@ public final class JenkinsBuild implements Serializable {
         BuildResultAction action = new BuildResultAction(settings.label(), result.record().id(), result.status(),
                 result.record().phases(), result.record().exportedVariables(), reports);
         action.reproduce(reproduce, reproduceHint, settings.inline, settings.inline != null ? INLINE_FILE : null);
-        writeRecord(c, result);
+        AgentFiles.keepRecord(c, result);
         c.run().addAction(action);
         return action;
-    }
-
-    /**
-     * The CLI's JSON build record, with CodeBuild's field names, kept in the build's directory (as
-     * {@code codebuild-spec/<build id>.json}); like the record of the CLI it holds no secret value.
-     */
-    private static void writeRecord(AgentContext c, BuildResult result) {
-        java.nio.file.Path dir = c.run().getRootDir().toPath().resolve("codebuild-spec");
-        String name = result.record().id().replaceAll("[^A-Za-z0-9_.-]", "-") + ".json";
-        try {
-            java.nio.file.Files.createDirectories(dir);
-            java.nio.file.Files.writeString(dir.resolve(name), BuildRecordJson.write(result.record()), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            c.listener().getLogger().println("Warning: the build record could not be kept: " + e.getMessage());
-        }
     }
 
     /** Deletes what other plugins' bindings wrote; a failure is a warning, the build's result stands. */
@@ -315,20 +296,5 @@ public final class JenkinsBuild implements Serializable {
     private static String project(Run<?, ?> run) {
         Item job = run.getParent();
         return job.getFullName().replaceAll("[^A-Za-z0-9_-]", "-");
-    }
-
-    /** Reads a YAML file (the buildspec, a runtimes file) on the agent with the engine's rules and limit: only the text crosses the channel. */
-    private static final class ReadBuildspec extends MasterToSlaveFileCallable<BuildspecText> {
-        private static final long serialVersionUID = 1L;
-        private final String path;
-
-        ReadBuildspec(String path) {
-            this.path = path;
-        }
-
-        @Override
-        public BuildspecText invoke(File workspace, VirtualChannel channel) {
-            return BuildspecText.read(workspace.toPath().resolve(path).normalize());
-        }
     }
 }

@@ -1,0 +1,53 @@
+package io.jenkins.plugins.codebuildspec.host;
+
+import dev.codebuildspec.parse.BuildspecText;
+import dev.codebuildspec.record.BuildRecordJson;
+import dev.codebuildspec.run.BuildResult;
+import hudson.FilePath;
+import hudson.remoting.VirtualChannel;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jenkins.MasterToSlaveFileCallable;
+
+/** The files of a build outside the engine: YAML read on the agent, the JSON record kept with the build. */
+final class AgentFiles {
+    private AgentFiles() {
+    }
+
+    /** Reads {@code path} under the workspace with the engine's rules and limit; only the text crosses the channel. */
+    static BuildspecText read(FilePath workspace, String path) throws IOException, InterruptedException {
+        return workspace.act(new ReadBuildspec(path));
+    }
+
+    /**
+     * The CLI's JSON build record, with CodeBuild's field names, kept in the build's directory (as
+     * {@code codebuild-spec/<build id>.json}); like the record of the CLI it holds no secret value.
+     */
+    static void keepRecord(AgentContext c, BuildResult result) {
+        Path dir = c.run().getRootDir().toPath().resolve("codebuild-spec");
+        String name = result.record().id().replaceAll("[^A-Za-z0-9_.-]", "-") + ".json";
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(name), BuildRecordJson.write(result.record()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            c.listener().getLogger().println("Warning: the build record could not be kept: " + e.getMessage());
+        }
+    }
+
+    private static final class ReadBuildspec extends MasterToSlaveFileCallable<BuildspecText> {
+        private static final long serialVersionUID = 1L;
+        private final String path;
+
+        ReadBuildspec(String path) {
+            this.path = path;
+        }
+
+        @Override
+        public BuildspecText invoke(File workspace, VirtualChannel channel) {
+            return BuildspecText.read(workspace.toPath().resolve(path).normalize());
+        }
+    }
+}
