@@ -30,7 +30,7 @@ public final class DetachedDriverScript {
             "}",
             "function mask(s,   i, p, out, v, l) {",
             "  for (i = 0; i < n; i++) {",
-            "    v = f[i]; l = length(v); if (l == 0) continue",
+            "    v = f[i]; l = length(v); if (l == 0 || index(s, v) == 0) continue",
             "    out = \"\"",
             "    while ((p = index(s, v)) > 0) { out = out substr(s, 1, p - 1) \"***\"; s = substr(s, p + l) }",
             "    s = out s",
