@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +38,6 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs a buildspec in an ephemeral Docker container, with CodeBuild's semantics and log.")
 final class RunCommand implements Callable<Integer> {
-    private static final String NAME = "[A-Za-z_][A-Za-z0-9_]*";
 
     @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
             description = "Source directory, mounted as CODEBUILD_SRC_DIR (default: ${DEFAULT-VALUE}).")
@@ -207,9 +205,10 @@ final class RunCommand implements Callable<Integer> {
         if (image == null && !noContainer) {
             throw new UsageError("Missing required option: '--image=IMAGE' (or --no-container)");
         }
-        Map<String, String> plain = plainOverrides();
-        Map<String, String> secret = secretOverrides(plain);
-        Map<String, byte[]> files = secretFiles(plain, secret);
+        Variables variables = new Variables(env, secrets, secretFiles, environment);
+        Map<String, String> plain = variables.plain();
+        Map<String, String> secret = variables.secret();
+        Map<String, byte[]> files = variables.files();
         SecretSource source = secretsFile == null ? SecretSource.NONE : readSecretsFile();
         Path uidProbe = Path.of("/proc/self");
         OptionalInt uid = unixId(uidProbe, "unix:uid");
@@ -233,71 +232,6 @@ final class RunCommand implements Callable<Integer> {
                 .driverAsOwner(asOwner)
                 .noContainer(noContainer)
                 .build();
-    }
-
-    private Map<String, String> plainOverrides() {
-        Map<String, String> plain = new LinkedHashMap<>();
-        for (String e : env) {
-            int eq = e.indexOf('=');
-            if (eq <= 0) {
-                throw new UsageError("--env expects NAME=VALUE, got '" + e + "'");
-            }
-            plain.put(checkName(e.substring(0, eq), "--env"), e.substring(eq + 1));
-        }
-        return plain;
-    }
-
-    private Map<String, String> secretOverrides(Map<String, String> plain) {
-        Map<String, String> secret = new LinkedHashMap<>();
-        for (String name : secrets) {
-            checkName(name, "--secret");
-            if (plain.containsKey(name)) {
-                throw new UsageError(name + " is given both as --env and as --secret");
-            }
-            String value = environment.get(name);
-            if (value == null) {
-                throw new UsageError("--secret " + name + ": no variable " + name
-                        + " in this process's environment (the value is read from there, never from the command line)");
-            }
-            secret.put(name, value);
-        }
-        return secret;
-    }
-
-    /** Each --secret-file: the file is read here and goes to the container's tmpfs; its variable names it there. */
-    private Map<String, byte[]> secretFiles(Map<String, String> plain, Map<String, String> secret) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        for (String name : secretFiles) {
-            checkName(name, "--secret-file");
-            if (plain.containsKey(name) || secret.containsKey(name)) {
-                throw new UsageError(name + " is given twice (--env, --secret or --secret-file)");
-            }
-            String path = environment.get(name);
-            if (path == null) {
-                throw new UsageError("--secret-file " + name + ": no variable " + name
-                        + " in this process's environment (it holds the path of the file)");
-            }
-            byte[] content;
-            try {
-                content = Files.readAllBytes(Path.of(path));
-            } catch (IOException e) {
-                throw new UsageError("--secret-file " + name + ": cannot read " + path + ": " + e.getMessage());
-            }
-            String inContainer = BuildContainer.SECRETS + "/" + java.util.UUID.randomUUID();
-            files.put(inContainer, content);
-            plain.put(name, inContainer);
-        }
-        return files;
-    }
-
-    private static String checkName(String name, String option) {
-        if (!name.matches(NAME)) {
-            throw new UsageError(option + ": '" + name + "' is not a valid variable name");
-        }
-        if (name.startsWith("CODEBUILD_")) {
-            throw new UsageError(option + ": " + name + ": No user environment variables can start with CODEBUILD_");
-        }
-        return name;
     }
 
     private Optional<RuntimesFile> readRuntimes() {

@@ -251,37 +251,6 @@ public final class BuildMachine {
                 consoleLost ? null : progress, state.fault, artifacts);
     }
 
-    /** The cache's restore or save of this build, when it has one: a buildspec cache section and a place to keep it. */
-    private Optional<CacheJob> cacheJob() {
-        return plan.spec().cache().filter(c -> !c.paths().isEmpty()).flatMap(c -> request.cacheDir()
-                .map(dir -> new CacheJob(c, dir.toString(), request.project(), plan.srcDir(), progress.evaluated(),
-                        container, host.docker().executable())));
-    }
-
-    /** Restores the cache the driver asked for; every problem is a warning, never a failed build. */
-    void restoreCache() throws InterruptedException {
-        Optional<CacheJob> job = cacheJob();
-        if (job.isPresent()) {
-            try {
-                host.caches().restore(job.get()).forEach(progress::info);
-            } catch (IOException e) {
-                progress.info("Warning: cache restore failed: " + e.getMessage());
-            }
-        }
-    }
-
-    /** Saves the cache after a successful build, when the buildspec asks for it. */
-    void saveCache() throws InterruptedException {
-        Optional<CacheJob> job = cacheJob();
-        if (job.isPresent() && job.get().saves()) {
-            try {
-                host.caches().save(job.get()).forEach(progress::info);
-            } catch (IOException e) {
-                progress.info("Warning: cache save failed: " + e.getMessage());
-            }
-        }
-    }
-
     static PhaseContext stopped() {
         return new PhaseContext(PhaseContext.BUILD_STOPPED, "Build stopped");
     }

@@ -112,7 +112,7 @@ final class DriverWatch {
         }
         if (!cacheAnswered && progress.cacheRequested()) {
             cacheAnswered = true;
-            machine.restoreCache();
+            new CacheUse(machine).restore();
         }
         if (progress.driverDone()) {
             if (state.doneSeenMillis == 0) {

@@ -27,7 +27,7 @@ final class Outputs {
         }
         Buildspec spec = machine.plan().spec();
         if (progress.driverDone() && progress.outcome() == Status.SUCCEEDED) {
-            machine.saveCache();
+            new CacheUse(machine).save();
         }
         boolean installEntered = progress.phases().stream().anyMatch(p -> p.type() == PhaseType.INSTALL);
         if (installEntered && !spec.reports().isEmpty()) {

@@ -1,0 +1,47 @@
+package dev.codebuildspec.run;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * A build's use of its local cache: a restore when the driver asks for it, a save after a successful build.
+ * Each runs where the host keeps the cache ({@link BuildHost#caches()}); every problem is a warning.
+ */
+final class CacheUse {
+    private final BuildMachine machine;
+
+    CacheUse(BuildMachine machine) {
+        this.machine = machine;
+    }
+
+    void restore() throws InterruptedException {
+        Optional<CacheJob> job = job();
+        if (job.isPresent()) {
+            try {
+                machine.host().caches().restore(job.get()).forEach(machine.progress()::info);
+            } catch (IOException e) {
+                machine.progress().info("Warning: cache restore failed: " + e.getMessage());
+            }
+        }
+    }
+
+    void save() throws InterruptedException {
+        Optional<CacheJob> job = job();
+        if (job.isPresent() && job.get().saves()) {
+            try {
+                machine.host().caches().save(job.get()).forEach(machine.progress()::info);
+            } catch (IOException e) {
+                machine.progress().info("Warning: cache save failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The job, when the build has a cache: a buildspec cache section with paths and a place to keep it. */
+    private Optional<CacheJob> job() {
+        BuildPlan plan = machine.plan();
+        BuildRequest request = machine.request();
+        return plan.spec().cache().filter(c -> !c.paths().isEmpty()).flatMap(c -> request.cacheDir()
+                .map(dir -> new CacheJob(c, dir.toString(), request.project(), plan.srcDir(),
+                        machine.progress().evaluated(), machine.container(), machine.host().docker().executable())));
+    }
+}
