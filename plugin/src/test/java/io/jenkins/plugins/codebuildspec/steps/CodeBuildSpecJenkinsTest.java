@@ -278,7 +278,7 @@ class CodeBuildSpecJenkinsTest {
                 .UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "deploy", "test", "deployer", "pa55-" + SECRET));
         SystemCredentialsProvider.getInstance().getCredentials().add(new org.jenkinsci.plugins.plaincredentials.impl
                 .FileCredentialsImpl(CredentialsScope.GLOBAL, "kube", "test", "kubeconfig",
-                com.cloudbees.plugins.credentials.SecretBytes.fromString("apiVersion: v1")));
+                com.cloudbees.plugins.credentials.SecretBytes.fromBytes("apiVersion: v1".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         SystemCredentialsProvider.getInstance().save();
         WorkflowJob j = r.createProject(WorkflowJob.class);
         j.setDefinition(new CpsFlowDefinition("node { codebuildSpec image: '" + IMAGE + "', credentials: ["
