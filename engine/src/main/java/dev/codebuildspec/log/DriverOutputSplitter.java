@@ -34,6 +34,48 @@ public final class DriverOutputSplitter extends OutputStream {
         this.listener = listener;
     }
 
+    /**
+     * What it holds back between two writes (a partial marker, an event line, an exported value's hex), so that
+     * a host dropped between two polls goes on without losing or repeating an event. Holds event text and
+     * hex of values that were masked before they were written; never raw output. A plain serializable class.
+     */
+    public static final class Held implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final int matched;
+        private final byte[] eventLine;
+        private final byte[] value;
+        private final String valueName;
+
+        Held(int matched, byte[] eventLine, byte[] value, String valueName) {
+            this.matched = matched;
+            this.eventLine = eventLine;
+            this.value = value;
+            this.valueName = valueName;
+        }
+    }
+
+    public synchronized Held held() {
+        return new Held(matched, eventLine == null ? null : eventLine.toByteArray(),
+                value == null ? null : value.toByteArray(), valueName);
+    }
+
+    /** Goes on from what an earlier splitter of the same driver held back. */
+    public synchronized void resume(Held h) {
+        matched = h.matched;
+        eventLine = copy(h.eventLine);
+        value = copy(h.value);
+        valueName = h.valueName;
+    }
+
+    private static ByteArrayOutputStream copy(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        ByteArrayOutputStream b = new ByteArrayOutputStream(bytes.length);
+        b.write(bytes, 0, bytes.length);
+        return b;
+    }
+
     @Override
     public void write(int b) {
         write(new byte[] {(byte) b}, 0, 1);

@@ -1,5 +1,6 @@
 package dev.codebuildspec.run;
 
+import dev.codebuildspec.log.DriverOutputSplitter;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,8 @@ public final class BuildState implements Serializable {
     ArrayList<String> runtimeCommands = new ArrayList<>();
     long driverStartMillis;
     Serializable driver;
+    /** What the driver's output splitter held back at the last saved poll (see {@link DriverOutputSplitter.Held}). */
+    DriverOutputSplitter.Held splitterHeld;
     long doneSeenMillis;
     boolean stopRequested;
     boolean fault;

@@ -1,12 +1,12 @@
 package dev.codebuildspec.run;
 
 import dev.codebuildspec.docker.DockerException;
+import dev.codebuildspec.log.DriverOutputSplitter;
 import dev.codebuildspec.mask.SecretForms;
 import dev.codebuildspec.record.PhaseContext;
 import dev.codebuildspec.record.Status;
 import dev.codebuildspec.run.BuildState.Stage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -25,7 +25,7 @@ final class DriverWatch {
     private final BuildMachine machine;
     private final BuildState state;
     private final BuildProgress progress;
-    private final OutputStream splitter;
+    private final DriverOutputSplitter splitter;
     private final Clock clock;
     private final long nanoBase = System.nanoTime();
     private final long epochBase;
@@ -33,7 +33,7 @@ final class DriverWatch {
     private boolean cacheAnswered;
     private Duration delay;
 
-    DriverWatch(BuildMachine machine, BuildState state, OutputStream splitter, Clock clock) {
+    DriverWatch(BuildMachine machine, BuildState state, DriverOutputSplitter splitter, Clock clock) {
         this.machine = machine;
         this.state = state;
         this.progress = machine.progress();
@@ -79,12 +79,16 @@ final class DriverWatch {
             return;
         }
         task = found.get();
+        if (state.splitterHeld != null) {
+            splitter.resume(state.splitterHeld);
+        }
     }
 
     Optional<Duration> poll() throws IOException, InterruptedException {
         DriverPoll seen = task.poll();
         if (seen.output()) {
             state.driver = task.saved();
+            state.splitterHeld = splitter.held();
             state.changed();
         }
         if (seen.exit().isPresent()) {
@@ -171,11 +175,7 @@ final class DriverWatch {
         if (task != null) {
             task.release();
         }
-        try {
-            splitter.close();
-        } catch (IOException e) {
-            // The splitter writes to the log, which keeps no error of its own.
-        }
+        splitter.close();
         machine.moveTo(Stage.DRIVER_OVER);
     }
 

@@ -469,4 +469,30 @@ class DriverOutputSplitterTest {
         assertThat(out.toString(ISO_8859_1)).isEqualTo("abc\n[Container] " + AGENT_TIME + " m\n");
         assertThat(Arrays.equals(b, bytes("xxabc\nyy"))).isTrue();
     }
+
+    @Test
+    void whatIsHeldBackGoesOnInANewSplitterAfterTheHostWasDropped() throws Exception {
+        String stream = "out one\n" + M + "P BUILD\n" + M + "V X\n 61 62\n" + M + "v\nout two\n" + M + "E BUILD 1\n";
+        Run whole = new Run().write(stream).close();
+        for (int cut = 1; cut < stream.length(); cut++) {
+            Run first = new Run().write(stream.substring(0, cut));
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(first.splitter.held());
+            }
+            Run second = new Run();
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                    new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                second.splitter.resume((DriverOutputSplitter.Held) in.readObject());
+            }
+            second.write(stream.substring(cut)).close();
+            List<String> events = new ArrayList<>();
+            first.seen.forEach(e -> events.add(e.substring(e.indexOf(' ') + 1)));
+            second.seen.forEach(e -> events.add(e.substring(e.indexOf(' ') + 1)));
+            assertThat(events).as("cut at %d", cut).isEqualTo(whole.seen.stream().map(e -> e.substring(e.indexOf(' ') + 1)).toList());
+            assertThat(first.text() + second.text()).as("cut at %d", cut).isEqualTo(whole.text());
+            assertThat(second.values.isEmpty() ? first.values : second.values).singleElement()
+                    .satisfies(v -> assertThat(new String(v, ISO_8859_1)).isEqualTo("ab"));
+        }
+    }
 }
