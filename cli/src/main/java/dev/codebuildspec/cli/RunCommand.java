@@ -82,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--as-owner",
             description = "Run the phases as the user running this command instead of the image's root "
-                    + "(the Jenkins step's runAsRoot: false); HOME is then " + BuildContainer.TMP + "/home.")
+                    + "(the Jenkins step's runAsRoot: false); HOME is then " + BuildContainer.OWNER_HOME + ".")
     boolean asOwner;
 
     @Option(names = "--secrets-file", paramLabel = "FILE",

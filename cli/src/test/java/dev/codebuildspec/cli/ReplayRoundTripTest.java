@@ -88,7 +88,7 @@ class ReplayRoundTripTest {
         String path = back.plainOverrides().get("KUBECONFIG");
         assertThat(path).startsWith(BuildContainer.SECRETS + "/");
         assertThat(new String(back.secretFiles().get(path), StandardCharsets.UTF_8)).isEqualTo("apiVersion: v1\n");
-        assertThat(back.plainOverrides()).containsEntry("STAGE", "test").containsEntry("HOME", BuildContainer.TMP + "/home");
+        assertThat(back.plainOverrides()).containsEntry("STAGE", "test").containsEntry("HOME", BuildContainer.OWNER_HOME);
         assertThat(back.timeout()).isEqualTo(Duration.ofSeconds(150));
         assertThat(back.privileged()).isTrue();
         assertThat(back.driverAsOwner()).isTrue();

@@ -96,7 +96,7 @@ public record ReplayCommand(BuildRequest request, String buildspec, Optional<Str
 
     /** A build that runs as its owner gets this HOME unless it names one; the CLI gives it the same. */
     private boolean isOwnersHome(String name, String value) {
-        return request.driverAsOwner() && name.equals("HOME") && value.equals(BuildContainer.TMP + "/home");
+        return request.driverAsOwner() && name.equals("HOME") && value.equals(BuildContainer.OWNER_HOME);
     }
 
     private String minutes() {

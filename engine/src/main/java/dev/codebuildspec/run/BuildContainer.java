@@ -19,6 +19,8 @@ import java.util.Map;
 public final class BuildContainer implements Sandbox {
     public static final String TMP = "/codebuild/output/tmp";
     public static final String STATE = TMP + "/state";
+    /** The home of a build that runs as its owner (who has none in the image), in the tmpfs. */
+    public static final String OWNER_HOME = TMP + "/home";
     /** Secret files, in the tmpfs: never on the host's disk. */
     public static final String SECRETS = TMP + "/secrets";
     private static final Duration CHOWN_TIMEOUT = Duration.ofMinutes(10);

@@ -244,7 +244,7 @@ public record BuildRequest(
         public BuildRequest build() {
             if (driverAsOwner && !plain.containsKey("HOME") && !secret.containsKey("HOME")) {
                 plain = new LinkedHashMap<>(plain);
-                plain.put("HOME", BuildContainer.TMP + "/home");
+                plain.put("HOME", BuildContainer.OWNER_HOME);
             }
             return new BuildRequest(sourceDir, buildspec, inline, image, plain, secret, secretSource, timeout, project,
                     buildNumber, initiator, sourceVersion, resolvedSourceVersion, owner, ownerUid, ownerGid, privileged,

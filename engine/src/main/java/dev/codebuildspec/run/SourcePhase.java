@@ -142,7 +142,7 @@ final class SourcePhase {
             return Optional.empty();
         }
         String owner = user.orElse("0:0");
-        StringBuilder dirs = new StringBuilder(container.stateDir() + " " + BuildContainer.TMP + "/home");
+        StringBuilder dirs = new StringBuilder(container.stateDir() + " " + BuildContainer.OWNER_HOME);
         request.secretFiles().keySet().forEach(path -> dirs.append(' ').append(ShellQuote.quote(parent(path))));
         try {
             exec(container, "umask 077 && mkdir -p " + dirs + " && chown " + owner + " " + dirs, new byte[0]);

@@ -185,7 +185,7 @@ class PhaseMachineIT {
 
         ByteArrayOutputStream second = new ByteArrayOutputStream();
         BuildMachine resumed = BuildMachine.resume(request(src, Duration.ofMinutes(5)), new DetachedHost(control, src),
-                deserialize(saved), second, Clock.systemUTC());
+                (BuildState) deserialize(saved), second, Clock.systemUTC());
         Optional<Duration> next;
         while ((next = resumed.poll()).isPresent()) {
             Thread.sleep(next.get().toMillis());
@@ -238,7 +238,7 @@ class PhaseMachineIT {
         }
         byte[] saved = serialize(machine.state());
         ByteArrayOutputStream second = new ByteArrayOutputStream();
-        BuildMachine resumed = BuildMachine.resume(request, new DetachedHost(control, src), deserialize(saved), second,
+        BuildMachine resumed = BuildMachine.resume(request, new DetachedHost(control, src), (BuildState) deserialize(saved), second,
                 Clock.systemUTC());
         Optional<Duration> next;
         while ((next = resumed.poll()).isPresent()) {
@@ -328,13 +328,7 @@ class PhaseMachineIT {
 
     private static dev.codebuildspec.run.CacheJob travel(dev.codebuildspec.run.CacheJob job) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                out.writeObject(job);
-            }
-            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-                return (dev.codebuildspec.run.CacheJob) in.readObject();
-            }
+            return (dev.codebuildspec.run.CacheJob) deserialize(serialize(job));
         } catch (IOException | ClassNotFoundException e) {
             throw new AssertionError("a cache job must travel", e);
         }
@@ -411,19 +405,19 @@ class PhaseMachineIT {
         return n;
     }
 
-    private static byte[] serialize(BuildState state) {
+    private static byte[] serialize(java.io.Serializable value) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(state);
+            out.writeObject(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
 
-    private static BuildState deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
+    private static Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return (BuildState) in.readObject();
+            return in.readObject();
         }
     }
 }
