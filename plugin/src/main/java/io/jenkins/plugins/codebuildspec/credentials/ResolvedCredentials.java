@@ -2,7 +2,9 @@ package io.jenkins.plugins.codebuildspec.credentials;
 
 import io.jenkins.plugins.codebuildspec.Messages;
 
+import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCertificateCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
@@ -11,15 +13,20 @@ import hudson.Launcher;
 import hudson.model.TaskListener;
 import hudson.model.Run;
 import dev.codebuildspec.run.BuildContainer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
+import org.jenkinsci.plugins.credentialsbinding.impl.CertificateMultiBinding;
 import org.jenkinsci.plugins.credentialsbinding.impl.FileBinding;
+import org.jenkinsci.plugins.credentialsbinding.impl.SSHUserPrivateKeyBinding;
 import org.jenkinsci.plugins.credentialsbinding.impl.StringBinding;
 import org.jenkinsci.plugins.credentialsbinding.impl.UsernamePasswordBinding;
 import org.jenkinsci.plugins.credentialsbinding.impl.UsernamePasswordMultiBinding;
@@ -46,10 +53,10 @@ public final class ResolvedCredentials {
     public final List<MultiBinding.Unbinder> unbinders = new ArrayList<>();
 
     /**
-     * Resolves every binding: ours and credentials-binding's secret text, username/password and secret file
-     * kinds straight from the credentials (values stay in memory, files go to the container's tmpfs); any
-     * other binding (aws(...), sshUserPrivateKey(...), certificate(...)) through its own {@code bind}, its
-     * secret values masked, what it wrote deleted later through {@link #unbinders}.
+     * Resolves every binding: ours and credentials-binding's secret text, username/password, secret file, SSH
+     * key and certificate kinds straight from the credentials (values stay in memory, files go to the
+     * container's tmpfs); any other binding (aws(...) and the like) through its own {@code bind}, its secret
+     * values masked, what it wrote deleted later through {@link #unbinders}.
      *
      * @param filePaths the container paths of secret files chosen before (resume); new ones are added
      * @param workspace where a binding of another kind may write; null: only the kinds above are accepted
@@ -72,6 +79,10 @@ public final class ResolvedCredentials {
                 r.secretVariables.put(need(colon.getVariable(), id), c.getUsername() + ":" + c.getPassword().getPlainText());
             } else if (b instanceof FileBinding f) {
                 r.file(find(run, id, FileCredentials.class), need(f.getVariable(), id), filePaths);
+            } else if (b instanceof SSHUserPrivateKeyBinding k) {
+                r.sshKey(find(run, id, SSHUserPrivateKey.class), k, filePaths);
+            } else if (b instanceof CertificateMultiBinding cert) {
+                r.certificate(find(run, id, StandardCertificateCredentials.class), cert, filePaths);
             } else {
                 r.theirs(run, b, workspace, launcher, listener);
             }
@@ -108,12 +119,48 @@ public final class ResolvedCredentials {
     }
 
     private void file(FileCredentials f, String variable, Map<String, String> filePaths) throws IOException {
+        try (InputStream in = f.getContent()) {
+            file(variable, in.readAllBytes(), filePaths);
+        }
+    }
+
+    /** The keys in one file, each ending in a newline (OpenSSH refuses a key without one), as credentials-binding writes it. */
+    private void sshKey(SSHUserPrivateKey key, SSHUserPrivateKeyBinding b, Map<String, String> filePaths)
+            throws AbortException {
+        StringBuilder keys = new StringBuilder();
+        key.getPrivateKeys().forEach(k -> keys.append(k).append('\n'));
+        file(need(b.keyFileVariable, b.getCredentialsId()), keys.toString().getBytes(StandardCharsets.UTF_8), filePaths);
+        if (b.getUsernameVariable() != null) {
+            secretVariables.put(b.getUsernameVariable(), key.getUsername());
+        }
+        if (b.getPassphraseVariable() != null) {
+            secretVariables.put(b.getPassphraseVariable(), key.getPassphrase() == null ? "" : key.getPassphrase().getPlainText());
+        }
+    }
+
+    /** The keystore as PKCS#12 bytes under the credential's password, the password masked, the alias variable the description. */
+    private void certificate(StandardCertificateCredentials c, CertificateMultiBinding b, Map<String, String> filePaths)
+            throws AbortException {
+        String id = b.getCredentialsId();
+        String password = c.getPassword().getPlainText();
+        ByteArrayOutputStream keystore = new ByteArrayOutputStream();
+        try {
+            c.getKeyStore().store(keystore, password.toCharArray());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new AbortException(Messages.Credentials_BindFailed(id, e.getMessage()));
+        }
+        file(need(b.getKeystoreVariable(), id), keystore.toByteArray(), filePaths);
+        if (b.getPasswordVariable() != null && !b.getPasswordVariable().isEmpty()) {
+            secretVariables.put(b.getPasswordVariable(), password);
+        }
+        if (b.getAliasVariable() != null && !b.getAliasVariable().isEmpty()) {
+            plainVariables.put(b.getAliasVariable(), c.getDescription());
+        }
+    }
+
+    private void file(String variable, byte[] content, Map<String, String> filePaths) {
         // A random name: the credential's own file name is never used as a path (SECURITY-3672).
         String path = filePaths.computeIfAbsent(variable, v -> SECRETS_DIR + "/" + UUID.randomUUID());
-        byte[] content;
-        try (InputStream in = f.getContent()) {
-            content = in.readAllBytes();
-        }
         files.add(new SecretFile(variable, path, content));
         plainVariables.put(variable, path);
     }

@@ -86,7 +86,10 @@ class CodeBuildSpecJenkinsTest {
         b.setTimeoutMinutes(7);
         b.setPrivileged(true);
         b.setRunAsRoot(false);
-        b.setCredentials(List.of(binding("token", "TOKEN")));
+        org.jenkinsci.plugins.credentialsbinding.impl.SSHUserPrivateKeyBinding key =
+                new org.jenkinsci.plugins.credentialsbinding.impl.SSHUserPrivateKeyBinding("KEY", "deploy-key");
+        key.setUsernameVariable("KEY_USER");
+        b.setCredentials(List.of(binding("token", "TOKEN"), key));
         b.setEnv(List.of(new EnvironmentVariable("A", "1")));
         p.getBuildersList().add(b);
         r.configRoundtrip(p);
@@ -105,6 +108,12 @@ class CodeBuildSpecJenkinsTest {
         withString.setCredentials(List.of(new org.jenkinsci.plugins.credentialsbinding.impl.StringBinding("TOKEN", "token")));
         new SnippetizerTester(r).assertRoundTrip(withString, "codebuildSpec credentials: [string(credentialsId: 'token', "
                 + "variable: 'TOKEN')], image: '" + IMAGE + "'");
+        CodeBuildSpecStep withKey = new CodeBuildSpecStep(IMAGE);
+        withKey.setCredentials(List.of(new org.jenkinsci.plugins.credentialsbinding.impl.SSHUserPrivateKeyBinding("KEY", "deploy-key"),
+                new org.jenkinsci.plugins.credentialsbinding.impl.CertificateMultiBinding("KS", "cert")));
+        new SnippetizerTester(r).assertRoundTrip(withKey, "codebuildSpec credentials: [sshUserPrivateKey(credentialsId: "
+                + "'deploy-key', keyFileVariable: 'KEY'), certificate(credentialsId: 'cert', keystoreVariable: 'KS')], image: '"
+                + IMAGE + "'");
         new SnippetizerTester(r).assertRoundTrip(s, "codebuildSpec buildspec: 'ci/buildspec.yml', "
                 + "credentials: [codebuildCredential(credentialsId: 'token', variable: 'TOKEN')], image: '" + IMAGE
                 + "', timeoutMinutes: 30");
@@ -294,6 +303,66 @@ class CodeBuildSpecJenkinsTest {
         r.assertLogNotContains(SECRET, run);
         r.assertLogContains("\n1\n", run);
         assertNoSecretOnDisk(run.getRootDir());
+    }
+
+    @Test
+    void sshKeysCertificatesAndAwsKeysBindAndMask(JenkinsRule r) throws Exception {
+        String key = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU" + SECRET
+                + "\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n-----END OPENSSH PRIVATE KEY-----";
+        String storePassword = "store-" + SECRET;
+        SystemCredentialsProvider.getInstance().getCredentials().add(new com.cloudbees.jenkins.plugins.sshcredentials.impl
+                .BasicSSHUserPrivateKey(CredentialsScope.GLOBAL, "deploy-key", "git-deployer",
+                new com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey.DirectEntryPrivateKeySource(key),
+                "phrase-" + SECRET, "test"));
+        SystemCredentialsProvider.getInstance().getCredentials().add(new com.cloudbees.plugins.credentials.impl
+                .CertificateCredentialsImpl(CredentialsScope.GLOBAL, "cert", "ci certificate", storePassword,
+                new com.cloudbees.plugins.credentials.impl.CertificateCredentialsImpl.UploadedKeyStoreSource(
+                        com.cloudbees.plugins.credentials.SecretBytes.fromBytes(keystore(storePassword)))));
+        SystemCredentialsProvider.getInstance().getCredentials().add(new com.cloudbees.jenkins.plugins.awscredentials
+                .AWSCredentialsImpl(CredentialsScope.GLOBAL, "ci-aws", "AKIAEXAMPLE0KEY0ID00", "aws-" + SECRET, "test"));
+        SystemCredentialsProvider.getInstance().save();
+        WorkflowJob j = r.createProject(WorkflowJob.class);
+        j.setDefinition(new CpsFlowDefinition("node { codebuildSpec image: '" + IMAGE + "', credentials: ["
+                + "sshUserPrivateKey(credentialsId: 'deploy-key', keyFileVariable: 'KEY', usernameVariable: 'KEY_USER', "
+                + "passphraseVariable: 'KEY_PASS'), "
+                + "certificate(credentialsId: 'cert', keystoreVariable: 'KS', passwordVariable: 'KS_PASS', aliasVariable: 'KS_ALIAS'), "
+                + "aws(credentialsId: 'ci-aws', accessKeyVariable: 'AWS_ACCESS_KEY_ID', secretKeyVariable: 'AWS_SECRET_ACCESS_KEY')], "
+                + "inline: 'version: 0.2\\nphases:\\n  build:\\n    commands:\\n"
+                + "      - echo \"user=$KEY_USER pass=$KEY_PASS kspass=$KS_PASS alias=$KS_ALIAS\"\\n"
+                + "      - echo \"aws=$AWS_ACCESS_KEY_ID/$AWS_SECRET_ACCESS_KEY\"\\n"
+                + "      - echo \"key $(stat -c %a $KEY) $(grep -c PRIVATE $KEY) $(tail -c 1 $KEY | wc -l)\"\\n"
+                + "      - echo \"keystore $(stat -c %a $KS) $(test -s $KS && echo non-empty)\"\\n"
+                + "      - for f in $KEY $KS; do case $f in /codebuild/output/tmp/secrets/*) echo in-tmpfs;; esac; done\\n' }",
+                true));
+        WorkflowRun run = r.buildAndAssertSuccess(j);
+        r.assertLogContains("user=*** pass=*** kspass=*** alias=ci certificate", run);
+        r.assertLogContains("aws=***/***", run);
+        r.assertLogContains("key 600 2 1", run);
+        r.assertLogContains("keystore 600 non-empty", run);
+        r.assertLogContains("in-tmpfs\nin-tmpfs\n", run);
+        r.assertLogNotContains(SECRET, run);
+        r.assertLogNotContains("git-deployer", run);
+        assertNoSecretOnDisk(run.getRootDir());
+        File workspaceTmp = new File(r.jenkins.getWorkspaceFor(j).getRemote() + "@tmp");
+        if (workspaceTmp.exists()) {
+            assertNoSecretOnDisk(workspaceTmp);
+        }
+    }
+
+    /** A PKCS#12 keystore with one key pair, made by the JDK's keytool. */
+    static byte[] keystore(String password) throws Exception {
+        File f = File.createTempFile("ks", ".p12");
+        Files.delete(f.toPath());
+        Process p = new ProcessBuilder(System.getProperty("java.home") + "/bin/keytool", "-genkeypair", "-alias", "ci",
+                "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=ci", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", f.getPath(), "-storepass", password).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor());
+        try {
+            return Files.readAllBytes(f.toPath());
+        } finally {
+            Files.delete(f.toPath());
+        }
     }
 
     @Test
