@@ -4,8 +4,6 @@ import dev.codebuildspec.docker.DockerCli;
 import dev.codebuildspec.run.BuildRequest;
 import dev.codebuildspec.run.BuildResult;
 import dev.codebuildspec.run.BuildRunner;
-import dev.codebuildspec.parse.ParseResult;
-import dev.codebuildspec.buildspec.BatchSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -57,20 +55,11 @@ public final class BatchBuild {
     public Optional<BatchResult> run(BuildRequest parent, OutputStream console, Path logDir) throws IOException {
         PrintStream out = new PrintStream(new dev.codebuildspec.log.KeepOpenOutputStream(console), true,
                 StandardCharsets.UTF_8);
-        ParseResult parsed = parent.parseBuildspec();
-        parsed.diagnostics().forEach(d -> out.println("[batch] " + d));
-        Optional<BatchSpec> batch = parsed.buildspec().flatMap(b -> b.batch());
-        if (parsed.hasErrors() || batch.isEmpty()) {
-            out.println("[batch] " + (parsed.hasErrors() ? "the buildspec is invalid" : "the buildspec has no batch section"));
+        Optional<BatchPlan> plan = BatchPlan.of(parent, out);
+        if (plan.isEmpty()) {
             return Optional.empty();
         }
-        List<ChildBuild> children;
-        try {
-            children = new BatchPlanner().plan(batch.get());
-        } catch (IllegalArgumentException e) {
-            out.println("[batch] " + e.getMessage());
-            return Optional.empty();
-        }
+        List<ChildBuild> children = plan.get().children();
         Files.createDirectories(logDir);
         out.println("[batch] " + children.size() + " build(s), at most " + parallelism + " at a time; logs in " + logDir);
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
@@ -86,13 +75,11 @@ public final class BatchBuild {
             if (stopped) {
                 scheduler.stopAll();
             }
-            result = scheduler.run(children, batch.get().fastFail());
+            result = scheduler.run(children, plan.get().fastFail());
         } finally {
             SourceCopy.delete(sources);
         }
-        out.println("[batch] " + result.status());
-        result.children().forEach(c -> out.println("[batch]   " + c.identifier() + ": " + c.status()
-                + c.reason().map(r -> " (" + r + ")").orElse("")));
+        result.summary().forEach(out::println);
         return Optional.of(result);
     }
 
@@ -123,10 +110,7 @@ public final class BatchBuild {
                     runner.stop();
                 }
                 SourceCopy.copy(parent.sourceDir(), source);
-                BuildRequest request = parent.forChild(source, child.buildspec().orElse(parent.buildspec()),
-                        child.image().orElse(parent.image()), child.privilegedMode().orElse(parent.privileged()),
-                        child.environment(), parent.artifactsDir().map(d -> d.resolve(child.identifier())));
-                return runner.run(request, log);
+                return runner.run(BatchPlan.request(parent, child, source), log);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot copy the source for " + child.identifier(), e);
             } finally {

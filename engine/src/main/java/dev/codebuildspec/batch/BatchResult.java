@@ -25,6 +25,15 @@ public record BatchResult(Status status, List<ChildOutcome> children) {
         return new BatchResult(ok ? Status.SUCCEEDED : Status.FAILED, children);
     }
 
+    /** The lines that end a batch's console: its status, then each child's with the reason it has. */
+    public List<String> summary() {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("[batch] " + status);
+        children.forEach(c -> lines.add("[batch]   " + c.identifier() + ": " + c.status()
+                + c.reason().map(r -> " (" + r + ")").orElse("")));
+        return lines;
+    }
+
     public Optional<ChildOutcome> child(String identifier) {
         return children.stream().filter(c -> c.identifier().equals(identifier)).findFirst();
     }

@@ -4,11 +4,9 @@ import dev.codebuildspec.run.BuildResult;
 import dev.codebuildspec.record.Status;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +24,9 @@ import java.util.concurrent.ThreadFactory;
  * time, each on a thread named after it.
  *
  * <ul>
- * <li>A child starts once all its dependencies ended. Ready children are handed to threads in
- * plan order (with a limit above one their threads then race to begin).
- * <li>A dependency that did not succeed blocks its dependents, unless it has {@code ignore-failure}
- * and actually ran. A blocked child is not started and ends STOPPED without a start time (see
- * {@link ChildOutcome}); its log gets one line saying why.
- * <li>{@code fast-fail}: when a started child without {@code ignore-failure} does not succeed, the
- * running siblings are stopped through {@link ChildRunner#stop} and no further child starts.
- * Without it, every child that can still run runs.
+ * <li>Which child starts when, and what fast-fail does, are {@link BatchRules}. Ready children are handed to
+ * threads in plan order (with a limit above one their threads then race to begin); running siblings are
+ * stopped through {@link ChildRunner#stop}.
  * <li>{@link #stopAll()} (from any thread) or an interrupt of the thread in {@link #run} stops the
  * whole batch the same way; the batch is then STOPPED. {@link #run} still waits for the running
  * children to end, so every child has an outcome and no container is left behind.
@@ -41,8 +34,6 @@ import java.util.concurrent.ThreadFactory;
  * One instance runs one batch. The coordinator blocks on a completion queue: nothing polls.
  */
 public final class BatchScheduler {
-    private static final String BATCH_STOPPED = "the batch was stopped";
-
     private final ChildRunner runner;
     private final ChildLogs logs;
     private final int parallelism;
@@ -105,9 +96,7 @@ public final class BatchScheduler {
                 }
                 inFlight--;
                 ended.put(outcome.identifier(), outcome);
-                if (fastFail && outcome.started() && !outcome.succeeded() && !outcome.child().ignoreFailure()) {
-                    halt("fast-fail after " + outcome.identifier() + " ended " + outcome.status());
-                }
+                BatchRules.fastFail(outcome, fastFail).ifPresent(this::halt);
             }
         } finally {
             if (inFlight > 0) {
@@ -130,13 +119,13 @@ public final class BatchScheduler {
         synchronized (lock) {
             stopRequested = true;
         }
-        halt(BATCH_STOPPED);
+        halt(BatchRules.BATCH_STOPPED);
     }
 
     private void halt(String reason) {
         List<ChildBuild> toStop;
         synchronized (lock) {
-            if (haltReason.isEmpty() || reason.equals(BATCH_STOPPED)) {
+            if (haltReason.isEmpty() || reason.equals(BatchRules.BATCH_STOPPED)) {
                 haltReason = Optional.of(reason);
             }
             toStop = List.copyOf(running);
@@ -150,47 +139,16 @@ public final class BatchScheduler {
         }
     }
 
-    /**
-     * Marks the children that can no longer run, then hands up to {@code slots} ready ones to threads,
-     * in plan order. Repeats while marking changes something: a blocked child blocks its dependents,
-     * which may come earlier in the plan.
-     */
     private int startReady(List<ChildBuild> pending, Map<String, ChildOutcome> ended,
             CompletionService<ChildOutcome> completions, int slots) {
-        int started = 0;
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Iterator<ChildBuild> it = pending.iterator(); it.hasNext(); ) {
-                ChildBuild child = it.next();
-                Optional<String> blocked = blockedBy(child, ended);
-                if (blocked.isPresent()) {
-                    ended.put(child.identifier(), skip(child, blocked.get()));
-                    it.remove();
-                    changed = true;
-                } else if (started < slots && child.dependsOn().stream().allMatch(ended::containsKey)) {
-                    completions.submit(() -> runOnOwnThread(child));
-                    it.remove();
-                    started++;
-                }
-            }
-        }
-        return started;
+        return BatchRules.startReady(pending, ended, this::haltReason, slots,
+                child -> completions.submit(() -> runOnOwnThread(child)), logs);
     }
 
-    private Optional<String> blockedBy(ChildBuild child, Map<String, ChildOutcome> ended) {
+    private Optional<String> haltReason() {
         synchronized (lock) {
-            if (haltReason.isPresent()) {
-                return haltReason;
-            }
+            return haltReason;
         }
-        for (String dep : child.dependsOn()) {
-            ChildOutcome d = ended.get(dep);
-            if (d != null && !(d.succeeded() || d.child().ignoreFailure() && d.started())) {
-                return Optional.of("dependency " + dep + (d.started() ? " ended " + d.status() : " did not run"));
-            }
-        }
-        return Optional.empty();
     }
 
     private ChildOutcome runOnOwnThread(ChildBuild child) {
@@ -201,7 +159,7 @@ public final class BatchScheduler {
             synchronized (lock) {
                 // A halt may come between hand-over and here; then the child must not start.
                 if (haltReason.isPresent()) {
-                    return skip(child, haltReason.get());
+                    return BatchRules.skip(child, haltReason.get(), logs);
                 }
                 running.add(child);
             }
@@ -232,44 +190,16 @@ public final class BatchScheduler {
         } catch (InterruptedException e) {
             return withoutResult(child, Status.STOPPED, start, "interrupted");
         } catch (RuntimeException e) {
-            note(log, "the build runner failed: " + e);
+            BatchRules.note(log, "the build runner failed: " + e);
             return withoutResult(child, Status.FAULT, start, "the build runner failed: " + e);
         } finally {
-            closeQuietly(log);
+            BatchRules.closeQuietly(log);
         }
     }
 
     private static ChildOutcome withoutResult(ChildBuild child, Status status, Instant start, String reason) {
         return new ChildOutcome(child, status, Optional.empty(), Optional.of(start), Optional.of(Instant.now()),
                 Optional.of(reason));
-    }
-
-    /** A child that will not run; its log says why, so the console and its log file explain the gap. */
-    private ChildOutcome skip(ChildBuild child, String reason) {
-        try {
-            OutputStream log = logs.open(child);
-            note(log, "not started: " + reason);
-            closeQuietly(log);
-        } catch (IOException | RuntimeException e) {
-            // The outcome carries the reason too.
-        }
-        return ChildOutcome.notRun(child, reason);
-    }
-
-    private static void note(OutputStream log, String line) {
-        try {
-            log.write(("[batch] " + line + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            // The outcome carries the same text.
-        }
-    }
-
-    private static void closeQuietly(OutputStream log) {
-        try {
-            log.close();
-        } catch (IOException e) {
-            // The child has ended; a log that cannot be closed changes nothing about its outcome.
-        }
     }
 
     // Daemon threads: a batch abandoned by an unexpected error must not keep the JVM alive.

@@ -16,11 +16,11 @@ import java.util.stream.Stream;
  * source, so children running side by side never see each other's files. Links are copied as
  * links, never followed.
  */
-final class SourceCopy {
+public final class SourceCopy {
     private SourceCopy() {
     }
 
-    static Path copy(Path from, Path to) throws IOException {
+    public static Path copy(Path from, Path to) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -43,7 +43,7 @@ final class SourceCopy {
         return to;
     }
 
-    static void delete(Path root) throws IOException {
+    public static void delete(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /** Writes every byte to two streams: a batch child's console view and its own log file. */
-final class TeeOutputStream extends OutputStream {
+public final class TeeOutputStream extends OutputStream {
     private final OutputStream first;
     private final OutputStream second;
 
-    TeeOutputStream(OutputStream first, OutputStream second) {
+    public TeeOutputStream(OutputStream first, OutputStream second) {
         this.first = first;
         this.second = second;
     }
