@@ -5,6 +5,7 @@ import dev.codebuildspec.record.Status;
 import dev.codebuildspec.run.BuildMachine;
 import dev.codebuildspec.run.BuildRequest;
 import dev.codebuildspec.run.BuildResult;
+import dev.codebuildspec.run.PolledBuild;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -27,7 +28,7 @@ import java.util.Optional;
  * {@link BatchRules} as the CLI's threaded {@link BatchScheduler}. Everything a resume needs is in
  * {@link BatchState}: {@link #resume} makes the machine again from it and the same plan.
  */
-public final class BatchMachine {
+public final class BatchMachine implements PolledBuild {
     private final BuildRequest parent;
     private final BatchPlan plan;
     private final int parallelism;
@@ -93,7 +94,60 @@ public final class BatchMachine {
         return state;
     }
 
+    @Override
+    public int changes() {
+        return state.changes();
+    }
+
+    /** Nothing to do before the first poll, which starts the first children. */
+    @Override
+    public boolean prepare() {
+        return true;
+    }
+
+    /** An error of the host's own: every running child ends FAULT and no other starts. */
+    @Override
+    public synchronized void fail(String message) throws InterruptedException {
+        halt("the batch failed: " + message);
+        for (Running r : runningNow()) {
+            r.machine().fail(message);
+        }
+    }
+
+    /** Runs the whole batch on this thread (a freestyle build's executor); an interrupt stops the batch. */
+    public BatchResult run() {
+        boolean interrupted = false;
+        try {
+            Optional<Duration> next;
+            while ((next = poll()).isPresent()) {
+                try {
+                    Thread.sleep(next.get().toMillis());
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    stopNow();
+                }
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+            requestStop();
+        }
+        BatchResult result;
+        while (true) {
+            try {
+                result = complete();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // every child's FINALIZING must run: no container is left behind
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return result;
+    }
+
     /** Asks the batch to stop: running children stop at their next poll, no other child starts; the batch ends STOPPED. */
+    @Override
     public void requestStop() {
         stopRequested = true;
         for (Running r : runningNow()) {
@@ -102,6 +156,7 @@ public final class BatchMachine {
     }
 
     /** A stop that does not wait for the next poll (an abort): every running child's driver and container go now. */
+    @Override
     public void stopNow() throws InterruptedException {
         requestStop();
         for (Running r : runningNow()) {
@@ -119,6 +174,7 @@ public final class BatchMachine {
      * Starts the children that are ready (DOWNLOAD_SOURCE and the driver's start run here), looks once at each
      * running one, completes those that ended. Returns when to look again; empty when every child has ended.
      */
+    @Override
     public synchronized Optional<Duration> poll() throws InterruptedException {
         if (stopRequested) {
             halt(BatchRules.BATCH_STOPPED);

@@ -30,7 +30,7 @@ import java.util.Optional;
  * A host object may be dropped at any point after {@link #prepare}: {@link #resume} on a new one goes on
  * from the saved state, with the phase records rebuilt and no log line repeated.
  */
-public final class BuildMachine {
+public final class BuildMachine implements PolledBuild {
     private final BuildRequest request;
     private final BuildHost host;
     private final BuildState state;
@@ -116,7 +116,13 @@ public final class BuildMachine {
         return state;
     }
 
+    @Override
+    public int changes() {
+        return state.changes();
+    }
+
     /** Asks the build to stop: the running phase ends STOPPED at the next step, the container is removed. */
+    @Override
     public void requestStop() {
         stopRequested = true;
         synchronized (this) {
@@ -128,6 +134,7 @@ public final class BuildMachine {
     }
 
     /** A stop that does not wait for the next poll (an abort): the driver and the container are killed now. */
+    @Override
     public synchronized void stopNow() throws InterruptedException {
         requestStop();
         if (state.stage == Stage.DRIVER_RUNNING || state.stage == Stage.NEW) {
@@ -136,6 +143,7 @@ public final class BuildMachine {
     }
 
     /** An error of the host's own (an agent lost, a broken call): the running phase ends FAULT. */
+    @Override
     public synchronized void fail(String message) throws InterruptedException {
         if (state.stage == Stage.DRIVER_RUNNING || state.stage == Stage.NEW) {
             state.fault = true;
@@ -199,6 +207,7 @@ public final class BuildMachine {
      * DOWNLOAD_SOURCE, then the driver is started. Returns true when the driver runs; false when the build
      * ended before (a buildspec or Docker error, a stop): {@link #complete} comes next either way.
      */
+    @Override
     public synchronized boolean prepare() throws InterruptedException {
         if (state.stage != Stage.NEW) {
             return state.stage == Stage.DRIVER_RUNNING;
@@ -215,6 +224,7 @@ public final class BuildMachine {
      * One look at the running driver: its output, its end, a stop, the timeout, a cache restore it waits for.
      * Returns when to look again; empty when the driver part of the build is over.
      */
+    @Override
     public synchronized Optional<Duration> poll() throws IOException, InterruptedException {
         if (state.stage != Stage.DRIVER_RUNNING) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.codebuildspec.lint;
 
+import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.StaticJavaParser;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
@@ -24,6 +25,11 @@ final class JavaProperties {
     private static final java.util.Map<String, Set<String>> INHERITED = java.util.Map.of(
             "MultiBinding", Set.of("credentialsId"),
             "GlobalConfiguration", Set.of("displayName"));
+
+    static {
+        // The plugin is Java 17 (records, patterns in instanceof); the parser's default level is older.
+        StaticJavaParser.getParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
+    }
 
     private JavaProperties() {
     }

@@ -175,8 +175,9 @@ class BatchMachineIT {
                 """);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         long t0 = System.nanoTime();
-        BatchResult result = finish(BatchMachine.start(request, plan(request), 2, new Hosts(console), console,
-                Clock.systemUTC()));
+        // run(): the freestyle builder's way, the whole batch on one thread.
+        BatchResult result = BatchMachine.start(request, plan(request), 2, new Hosts(console), console,
+                Clock.systemUTC()).run();
         String text = console.toString(StandardCharsets.UTF_8);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).as(text).isLessThan(Duration.ofSeconds(120));
         assertThat(result.status()).as(text).isEqualTo(Status.FAILED);

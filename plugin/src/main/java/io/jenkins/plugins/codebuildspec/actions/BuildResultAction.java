@@ -5,6 +5,8 @@ import io.jenkins.plugins.codebuildspec.Messages;
 import hudson.EnvVars;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
+import dev.codebuildspec.batch.BatchResult;
+import dev.codebuildspec.batch.ChildOutcome;
 import dev.codebuildspec.record.PhaseRecord;
 import dev.codebuildspec.record.Status;
 import java.util.ArrayList;
@@ -32,6 +34,8 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
     private final List<PhaseRow> phases;
     private final Map<String, String> exportedVariables;
     private final List<ReportSummary> reports;
+    /** The children of a batch build, in plan order; empty for a single build. */
+    private List<BatchChildRow> children = new ArrayList<>();
     private String reproduce;
     private String reproduceHint;
     private String inlineBuildspec;
@@ -50,6 +54,23 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         this.phases = rows;
         this.exportedVariables = new LinkedHashMap<>(exportedVariables);
         this.reports = new ArrayList<>(reports);
+    }
+
+    /** The result of a batch build: its status, and each child with its own status, phases and exported variables. */
+    public static BuildResultAction batch(String buildspec, String batchId, BatchResult result, List<ReportSummary> reports) {
+        BuildResultAction a = new BuildResultAction(buildspec, batchId, result.status(), List.of(), Map.of(), reports);
+        for (ChildOutcome child : result.children()) {
+            a.children.add(new BatchChildRow(child));
+        }
+        return a;
+    }
+
+    /** Builds stored before batch builds existed have no list: XStream leaves the field null. */
+    private Object readResolve() {
+        if (children == null) {
+            children = new ArrayList<>();
+        }
+        return this;
     }
 
     /**
@@ -75,7 +96,7 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         private final long durationSeconds;
         private final String context;
 
-        PhaseRow(PhaseRecord p) {
+        public PhaseRow(PhaseRecord p) {
             this.phase = p.type().name();
             this.status = p.status().name();
             this.startMillis = p.start().toEpochMilli();
@@ -174,6 +195,18 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         return Collections.unmodifiableMap(exportedVariables);
     }
 
+    /** A batch's status under CodeBuild's name for it; null for a single build. */
+    @Exported(name = "buildBatchStatus")
+    public String getBatchStatus() {
+        return children.isEmpty() ? null : status;
+    }
+
+    /** A batch's children (CodeBuild's {@code builds}); empty for a single build. */
+    @Exported(name = "builds", inline = true)
+    public List<BatchChildRow> getChildren() {
+        return Collections.unmodifiableList(children);
+    }
+
     @Exported
     public String getReproduce() {
         return reproduce;
@@ -216,11 +249,20 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         }
         m.put("phases", rows);
         m.put("exportedVariables", new LinkedHashMap<>(exportedVariables));
+        if (!children.isEmpty()) {
+            Map<String, Object> builds = new LinkedHashMap<>();
+            children.forEach(c -> builds.put(c.getIdentifier(), c.toMap()));
+            m.put("builds", builds);
+        }
         return m;
     }
 
     /** A one-line reason for the failed step, with the first failing phase's context. */
     public String failureMessage() {
+        if (!children.isEmpty()) {
+            List<String> failed = children.stream().map(BatchChildRow::firstFailure).filter(f -> f != null).toList();
+            return Messages.BuildResultAction_BatchFailed(status, String.join("; ", failed));
+        }
         for (PhaseRow p : phases) {
             if (!p.status.equals(Status.SUCCEEDED.name()) && !p.status.equals(Status.IN_PROGRESS.name())) {
                 return Messages.BuildResultAction_Failed(status, p.phase, p.status, p.context);

@@ -27,11 +27,16 @@ final class AgentFiles {
      * {@code codebuild-spec/<build id>.json}); like the record of the CLI it holds no secret value.
      */
     static void keepRecord(AgentContext c, BuildResult result) {
+        keepRecord(c, result.record().id(), BuildRecordJson.write(result.record()));
+    }
+
+    /** A record (a build's or a batch's) as {@code codebuild-spec/<id>.json} in the build's directory. */
+    static void keepRecord(AgentContext c, String id, String json) {
         Path dir = c.run().getRootDir().toPath().resolve("codebuild-spec");
-        String name = result.record().id().replaceAll("[^A-Za-z0-9_.-]", "-") + ".json";
+        String name = id.replaceAll("[^A-Za-z0-9_.-]", "-") + ".json";
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(name), BuildRecordJson.write(result.record()), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(name), json, StandardCharsets.UTF_8);
         } catch (IOException e) {
             c.listener().getLogger().println("Warning: the build record could not be kept: " + e.getMessage());
         }

@@ -29,11 +29,14 @@ import jenkins.util.BuildListenerAdapter;
 final class AgentOutputs implements BuildOutputs {
     private final AgentContext context;
     private final ReportPublisher publisher;
+    private final String archivePrefix;
     private final List<ReportSummary> published = new ArrayList<>();
 
-    AgentOutputs(AgentContext context, String flowNodeId) {
+    /** @param archivePrefix what every archived path starts with: {@code <identifier>/} for a batch child, else "" */
+    AgentOutputs(AgentContext context, String flowNodeId, String archivePrefix) {
         this.context = context;
         this.publisher = new ReportPublisher(flowNodeId);
+        this.archivePrefix = archivePrefix;
     }
 
     @Override
@@ -45,8 +48,10 @@ final class AgentOutputs implements BuildOutputs {
             return new ArtifactsOutcome(log, List.of(), Optional.of(planned.failure), Optional.empty());
         }
         if (!planned.archive.isEmpty()) {
+            Map<String, String> archive = new LinkedHashMap<>();
+            planned.archive.forEach((to, from) -> archive.put(archivePrefix + to, from));
             context.run().pickArtifactManager().archive(context.workspace(), context.launcher(),
-                    BuildListenerAdapter.wrap(context.listener()), planned.archive);
+                    BuildListenerAdapter.wrap(context.listener()), archive);
             log.add("Uploaded " + planned.archive.size() + " artifact file(s) to the Jenkins artifact manager");
         }
         return new ArtifactsOutcome(log, planned.records, Optional.empty(), Optional.empty());

@@ -40,10 +40,15 @@ public final class BuildSettings implements Serializable {
     final String runtimes;
     /** Run the phases where the step already runs (its launcher), without starting a container. */
     final boolean noContainer;
+    /** Run the buildspec's batch section, as {@code run --batch} does. */
+    final boolean batch;
+    /** With {@link #batch}: at most this many children at once; null: the agent's cores. */
+    final Integer parallel;
 
     public BuildSettings(String buildspec, String inline, String image, String toolName, String registryUrl,
             String registryCredentialsId, List<MultiBinding<?>> credentials, Map<String, String> env,
-            int timeoutMinutes, boolean privileged, boolean runAsRoot, String runtimes, boolean noContainer) {
+            int timeoutMinutes, boolean privileged, boolean runAsRoot, String runtimes, boolean noContainer,
+            boolean batch, Integer parallel) {
         this.buildspec = buildspec == null || buildspec.isBlank() ? DEFAULT_BUILDSPEC : buildspec.trim();
         this.inline = inline == null || inline.isBlank() ? null : inline;
         this.image = image;
@@ -61,6 +66,8 @@ public final class BuildSettings implements Serializable {
         this.runAsRoot = runAsRoot;
         this.runtimes = runtimes == null || runtimes.isBlank() ? null : runtimes.trim();
         this.noContainer = noContainer;
+        this.batch = batch;
+        this.parallel = parallel != null && parallel > 0 ? parallel : null;
     }
 
     /** The credential bindings, made again from their description after the settings were deserialized. */

@@ -5,7 +5,10 @@ import io.jenkins.plugins.codebuildspec.actions.ReportSummary;
 import dev.codebuildspec.parse.BuildspecText;
 import dev.codebuildspec.record.PhaseContext;
 import dev.codebuildspec.replay.ReplayCommand;
+import dev.codebuildspec.batch.BatchMachine;
+import dev.codebuildspec.batch.BatchResult;
 import dev.codebuildspec.run.BuildMachine;
+import dev.codebuildspec.run.PolledBuild;
 import dev.codebuildspec.run.BuildRequest;
 import dev.codebuildspec.run.BuildResult;
 import dev.codebuildspec.run.BuildState;
@@ -42,12 +45,12 @@ import org.jenkinsci.plugins.credentialsbinding.masking.SecretPatterns;
 import org.jenkinsci.plugins.docker.commons.tools.DockerTool;
 
 /**
- * One buildspec build in a Jenkins build: the engine's {@link BuildMachine} on a {@link JenkinsHost}. This
- * class only turns Jenkins' things into the engine's: the settings and credentials into a
- * {@link BuildRequest}, the agent into a host, the machine's result into a result page. Every rule of the
- * build is the machine's. Serializable for a Pipeline step: what it keeps is the engine's secret-free
- * {@link BuildState} and what is needed to make the same request again after a restart (never a secret
- * value: credentials are resolved again).
+ * One buildspec build in a Jenkins build: the engine's {@link BuildMachine} on a {@link JenkinsHost}, or with
+ * {@code batch: true} its batch machine ({@link JenkinsBatch}). This class only turns Jenkins' things into the
+ * engine's: the settings and credentials into a {@link BuildRequest}, the agent into a host, the machine's result
+ * into a result page. Every rule of the build is the machine's. Serializable for a Pipeline step: what it keeps is
+ * the engine's secret-free {@link BuildState} (or batch state) and what is needed to make the same request again
+ * after a restart (never a secret value: credentials are resolved again).
  */
 public final class JenkinsBuild implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -75,6 +78,8 @@ public final class JenkinsBuild implements Serializable {
     /** What other plugins' bindings wrote on the agent, deleted when the build ends (every resolve adds its own). */
     private final ArrayList<MultiBinding.Unbinder> unbinders = new ArrayList<>();
     private BuildState state;
+    /** The batch's own state, when the settings ask for a batch build. */
+    private JenkinsBatch batch;
     private transient JenkinsHost host;
 
     /** @param flowNodeId the Pipeline step's flow node, for its test results; null for the freestyle builder */
@@ -91,15 +96,21 @@ public final class JenkinsBuild implements Serializable {
         return remote;
     }
 
-    public BuildState state() {
-        return state;
+    /** Grows whenever what a resume needs has changed (the step saves then); -1 before the start. */
+    public int changes() {
+        return batch != null ? batch.changes() : state == null ? -1 : state.changes();
+    }
+
+    /** Where the build stands, for the step's status line. */
+    public String stage() {
+        return batch != null ? "batch" : state == null ? "starting" : state.stage().name();
     }
 
     /**
      * A new machine for this build. The buildspec file is read on the agent within the parser's limit and
      * parsed once, here; the agent's user is asked once (the workspace is handed back to it).
      */
-    public BuildMachine start(AgentContext c) throws IOException, InterruptedException {
+    public PolledBuild start(AgentContext c) throws IOException, InterruptedException {
         node = c.nodeName();
         remote = c.workspace().getRemote();
         docker = DockerTool.getExecutable(settings.toolName, c.node(), c.listener(), c.env());
@@ -113,13 +124,11 @@ public final class JenkinsBuild implements Serializable {
         runtimes(c);
         identity(c);
         WorkspaceList.tempDir(c.workspace()).mkdirs();
-        BuildMachine machine = machine(c, false);
-        state = machine.state();
-        return machine;
+        return machine(c, false);
     }
 
     /** The machine again after a controller restart (or an agent that reconnected), from the saved state. */
-    public BuildMachine resume(AgentContext c) throws IOException, InterruptedException {
+    public PolledBuild resume(AgentContext c) throws IOException, InterruptedException {
         return machine(c, true);
     }
 
@@ -139,7 +148,7 @@ public final class JenkinsBuild implements Serializable {
         }
     }
 
-    private BuildMachine machine(AgentContext c, boolean resuming) throws IOException, InterruptedException {
+    private PolledBuild machine(AgentContext c, boolean resuming) throws IOException, InterruptedException {
         Optional<PhaseContext> refusal = Optional.empty();
         Optional<RuntimesFile> runtimesFile = Optional.empty();
         if (runtimesProblem != null) {
@@ -177,8 +186,14 @@ public final class JenkinsBuild implements Serializable {
         if (!resuming) {
             printReproduce(request, console);
         }
-        return resuming ? BuildMachine.resume(request, host, state, console, Clock.systemUTC())
+        if (settings.batch) {
+            batch = resuming ? batch : new JenkinsBatch(settings.parallel);
+            return batch.machine(request, host, c, console, resuming);
+        }
+        BuildMachine machine = resuming ? BuildMachine.resume(request, host, state, console, Clock.systemUTC())
                 : BuildMachine.start(request, host, console, Clock.systemUTC());
+        state = machine.state();
+        return machine;
     }
 
     private BuildRequest request(AgentContext c, ResolvedCredentials credentials, CredentialsSecretSource source,
@@ -216,7 +231,7 @@ public final class JenkinsBuild implements Serializable {
         Optional<String> runtimes = settings.runtimes != null ? Optional.of(settings.runtimes)
                 : Optional.ofNullable(runtimesText).map(t -> GLOBAL_RUNTIMES_FILE);
         ReplayCommand command = new ReplayCommand(request, settings.inline != null ? INLINE_FILE : settings.buildspec,
-                runtimes, false);
+                runtimes, settings.batch);
         reproduce = command.line();
         reproduceHint = command.hint().orElse(null);
         StringBuilder text = new StringBuilder(Messages.JenkinsBuild_Reproduce(reproduce)).append('\n');
@@ -268,15 +283,25 @@ public final class JenkinsBuild implements Serializable {
         }
     }
 
-    /** The result page of a finished build, added to the run; what bindings wrote on the agent is deleted first. */
-    public BuildResultAction publish(AgentContext c, BuildResult result) throws InterruptedException {
-        unbind(c);
-        List<io.jenkins.plugins.codebuildspec.actions.ReportSummary> reports = host == null ? List.of()
-                : host.agentOutputs().published();
-        BuildResultAction action = new BuildResultAction(settings.label(), result.record().id(), result.status(),
-                result.record().phases(), result.record().exportedVariables(), reports);
+    /**
+     * Completes the build (or batch) and adds its result page to the run; what bindings wrote on the agent is
+     * deleted first.
+     */
+    public BuildResultAction finish(AgentContext c, PolledBuild machine) throws InterruptedException {
+        BuildResultAction action;
+        if (machine instanceof BatchMachine b) {
+            BatchResult result = b.complete();
+            unbind(c);
+            action = BuildResultAction.batch(settings.label(), "batch:" + batch.id(), result, batch.keep(c, result));
+        } else {
+            BuildResult result = ((BuildMachine) machine).complete();
+            unbind(c);
+            action = new BuildResultAction(settings.label(), result.record().id(), result.status(),
+                    result.record().phases(), result.record().exportedVariables(),
+                    host == null ? List.of() : host.agentOutputs().published());
+            AgentFiles.keepRecord(c, result);
+        }
         action.reproduce(reproduce, reproduceHint, settings.inline, settings.inline != null ? INLINE_FILE : null);
-        AgentFiles.keepRecord(c, result);
         c.run().addAction(action);
         return action;
     }

@@ -10,6 +10,7 @@ import dev.codebuildspec.run.BuildOutputs;
 import dev.codebuildspec.run.CacheKeeper;
 import dev.codebuildspec.run.DriverHost;
 import dev.codebuildspec.run.PollPacing;
+import hudson.slaves.WorkspaceList;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -37,17 +38,34 @@ final class JenkinsHost implements BuildHost {
     private final String controlDir;
     private final Supplier<List<String>> notes;
     private final Optional<PhaseContext> refusal;
+    private final String flowNodeId;
     private final AgentOutputs outputs;
 
     JenkinsHost(AgentContext context, BuildSettings settings, String docker, String controlDir, Supplier<List<String>> notes,
             Optional<PhaseContext> refusal, String flowNodeId) {
+        this(context, settings, docker, controlDir, notes, refusal, flowNodeId, "");
+    }
+
+    private JenkinsHost(AgentContext context, BuildSettings settings, String docker, String controlDir,
+            Supplier<List<String>> notes, Optional<PhaseContext> refusal, String flowNodeId, String archivePrefix) {
         this.context = context;
         this.settings = settings;
         this.docker = docker;
         this.controlDir = controlDir;
         this.notes = notes;
         this.refusal = refusal;
-        this.outputs = new AgentOutputs(context, flowNodeId);
+        this.flowNodeId = flowNodeId;
+        this.outputs = new AgentOutputs(context, flowNodeId, archivePrefix);
+    }
+
+    /**
+     * The host of one child of a batch: the same agent, Docker and credentials, over the child's source copy
+     * ({@code child.workspace()}), with its own durable-task control directory, its artifacts under
+     * {@code <identifier>/}.
+     */
+    JenkinsHost forChild(AgentContext child, String identifier) {
+        return new JenkinsHost(child, settings, docker, WorkspaceList.tempDir(child.workspace()).getRemote(), notes,
+                refusal, flowNodeId, identifier + "/");
     }
 
     @Override

@@ -15,7 +15,9 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import dev.codebuildspec.record.Status;
-import dev.codebuildspec.run.BuildResult;
+import dev.codebuildspec.batch.BatchMachine;
+import dev.codebuildspec.run.BuildMachine;
+import dev.codebuildspec.run.PolledBuild;
 import io.jenkins.plugins.codebuildspec.Messages;
 import io.jenkins.plugins.codebuildspec.actions.BuildResultAction;
 import io.jenkins.plugins.codebuildspec.host.AgentContext;
@@ -52,6 +54,8 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
     private boolean runAsRoot = true;
     private String runtimes;
     private boolean noContainer;
+    private boolean batch;
+    private Integer parallel;
 
     @DataBoundConstructor
     public CodeBuildSpecBuilder(String image) {
@@ -161,6 +165,24 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
         this.noContainer = noContainer;
     }
 
+    public boolean isBatch() {
+        return batch;
+    }
+
+    @DataBoundSetter
+    public void setBatch(boolean batch) {
+        this.batch = batch;
+    }
+
+    public Integer getParallel() {
+        return parallel;
+    }
+
+    @DataBoundSetter
+    public void setParallel(Integer parallel) {
+        this.parallel = parallel == null || parallel < 1 ? null : parallel;
+    }
+
     public String getRuntimes() {
         return runtimes;
     }
@@ -176,23 +198,28 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
     }
 
     /**
-     * Runs the engine's phase machine on this executor to its end. An abort (the executor's thread is
-     * interrupted) stops the build: the running phase ends STOPPED and the container is removed first.
+     * Runs the engine's phase machine (or batch machine) on this executor to its end. An abort (the executor's
+     * thread is interrupted) stops the build: the running phase ends STOPPED and the container is removed first.
      */
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars envVars, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
         JenkinsBuild build = new JenkinsBuild(new BuildSettings(buildspec, inline, image, toolName, registryUrl,
                 registryCredentialsId, credentials, EnvironmentVariable.toMap(env), timeoutMinutes, privileged,
-                runAsRoot, runtimes, noContainer), null);
+                runAsRoot, runtimes, noContainer, batch, parallel), null);
         AgentContext c = new AgentContext(run, workspace, launcher, listener, envVars);
-        BuildResult result = build.start(c).run();
+        PolledBuild machine = build.start(c);
+        if (machine instanceof BatchMachine batchMachine) {
+            batchMachine.run();
+        } else {
+            ((BuildMachine) machine).run();
+        }
         boolean interrupted = Thread.interrupted();
-        BuildResultAction action = build.publish(c, result);
-        if (interrupted || result.status() == Status.STOPPED) {
+        BuildResultAction action = build.finish(c, machine);
+        if (interrupted || action.getStatus().equals(Status.STOPPED.name())) {
             throw new InterruptedException(Messages.CodeBuildSpecBuilder_Stopped());
         }
-        if (result.status() != Status.SUCCEEDED) {
+        if (!action.getStatus().equals(Status.SUCCEEDED.name())) {
             throw new AbortException(action.failureMessage());
         }
     }

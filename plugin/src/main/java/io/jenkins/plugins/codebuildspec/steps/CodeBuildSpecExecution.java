@@ -1,8 +1,7 @@
 package io.jenkins.plugins.codebuildspec.steps;
 
 import dev.codebuildspec.record.Status;
-import dev.codebuildspec.run.BuildMachine;
-import dev.codebuildspec.run.BuildResult;
+import dev.codebuildspec.run.PolledBuild;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -44,7 +43,7 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
     private final JenkinsBuild build;
     private volatile boolean done;
     private long agentLostSince;
-    private transient volatile BuildMachine machine;
+    private transient volatile PolledBuild machine;
     private transient FilePath ws;
     private transient int savedChanges = -1;
 
@@ -61,7 +60,7 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
 
     private void begin() throws Exception {
         AgentContext c = context();
-        BuildMachine m = build.start(c);
+        PolledBuild m = build.start(c);
         machine = m;
         try {
             // A stop that came while DOWNLOAD_SOURCE ran (before there was a driver to stop) ends the build here.
@@ -103,7 +102,7 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
             return;
         }
         agentLostSince = 0;
-        BuildMachine m = machine(c);
+        PolledBuild m = machine(c);
         Optional<Duration> next;
         try {
             next = m.poll();
@@ -119,7 +118,7 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
         schedule(next.get());
     }
 
-    private synchronized BuildMachine machine(AgentContext c) throws IOException, InterruptedException {
+    private synchronized PolledBuild machine(AgentContext c) throws IOException, InterruptedException {
         if (machine == null) {
             machine = build.resume(c);
         }
@@ -127,7 +126,7 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
     }
 
     private void save() throws IOException {
-        int changes = build.state().changes();
+        int changes = build.changes();
         if (changes != savedChanges) {
             getContext().saveState();
             savedChanges = changes;
@@ -135,7 +134,7 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
     }
 
     /** An error of ours: the running phase ends FAULT and the container goes before the step fails. */
-    private void failAndFinish(BuildMachine m, AgentContext c, Exception e) {
+    private void failAndFinish(PolledBuild m, AgentContext c, Exception e) {
         try {
             m.fail(e.getMessage());
             finish(c);
@@ -145,15 +144,15 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
     }
 
     private synchronized void finish(AgentContext c) throws Exception {
-        BuildResult result = machine(c).complete();
+        PolledBuild m = machine(c);
         if (done) {
             return;
         }
+        BuildResultAction action = build.finish(c, m);
         done = true;
-        BuildResultAction action = build.publish(c, result);
-        if (result.status() == Status.SUCCEEDED) {
+        if (action.getStatus().equals(Status.SUCCEEDED.name())) {
             getContext().onSuccess(action.toResultMap());
-        } else if (result.status() == Status.STOPPED) {
+        } else if (action.getStatus().equals(Status.STOPPED.name())) {
             getContext().onFailure(new FlowInterruptedException(Result.ABORTED));
         } else {
             getContext().onFailure(new AbortException(action.failureMessage()));
@@ -164,17 +163,17 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
     public void stop(Throwable cause) throws Exception {
         // Not super.stop(): that would end the step before the container is gone. Kill at once rather
         // than at the next poll: an abort must take seconds, not a poll period.
-        BuildMachine running = machine;
+        PolledBuild running = machine;
         if (running != null) {
             running.requestStop(); // at once, without waiting for the machine's lock (a pull may hold it)
         }
         Timer.get().submit(() -> {
             try {
-                if (machine == null && build.state() == null) {
+                if (machine == null && build.changes() < 0) {
                     return; // nothing started yet: begin() sees the stop and cleans up what it made
                 }
                 AgentContext c = context();
-                BuildMachine m = machine(c);
+                PolledBuild m = machine(c);
                 m.stopNow();
                 finish(c);
             } catch (Exception e) {
@@ -200,7 +199,7 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
 
     @Override
     public String getStatus() {
-        return "buildspec build " + (build.state() == null ? "starting" : build.state().stage())
+        return "buildspec build " + build.stage()
                 + (ws == null ? "" : " in " + ws.getRemote());
     }
 

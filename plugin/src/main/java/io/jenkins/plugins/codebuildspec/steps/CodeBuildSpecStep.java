@@ -49,6 +49,8 @@ public final class CodeBuildSpecStep extends Step {
     private boolean runAsRoot = true;
     private String runtimes;
     private boolean noContainer;
+    private boolean batch;
+    private Integer parallel;
 
     @DataBoundConstructor
     public CodeBuildSpecStep(String image) {
@@ -158,6 +160,24 @@ public final class CodeBuildSpecStep extends Step {
         this.noContainer = noContainer;
     }
 
+    public boolean isBatch() {
+        return batch;
+    }
+
+    @DataBoundSetter
+    public void setBatch(boolean batch) {
+        this.batch = batch;
+    }
+
+    public Integer getParallel() {
+        return parallel;
+    }
+
+    @DataBoundSetter
+    public void setParallel(Integer parallel) {
+        this.parallel = parallel == null || parallel < 1 ? null : parallel;
+    }
+
     public String getRuntimes() {
         return runtimes;
     }
@@ -169,7 +189,7 @@ public final class CodeBuildSpecStep extends Step {
 
     BuildSettings settings() {
         return new BuildSettings(buildspec, inline, image, toolName, registryUrl, registryCredentialsId, credentials, EnvironmentVariable.toMap(env),
-                timeoutMinutes, privileged, runAsRoot, runtimes, noContainer);
+                timeoutMinutes, privileged, runAsRoot, runtimes, noContainer, batch, parallel);
     }
 
     @Override

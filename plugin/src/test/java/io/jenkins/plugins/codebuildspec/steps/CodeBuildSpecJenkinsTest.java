@@ -91,6 +91,8 @@ class CodeBuildSpecJenkinsTest {
         key.setUsernameVariable("KEY_USER");
         b.setCredentials(List.of(binding("token", "TOKEN"), key));
         b.setEnv(List.of(new EnvironmentVariable("A", "1")));
+        b.setBatch(true);
+        b.setParallel(3);
         p.getBuildersList().add(b);
         r.configRoundtrip(p);
         r.assertEqualDataBoundBeans(b, p.getBuildersList().get(CodeBuildSpecBuilder.class));
@@ -103,6 +105,11 @@ class CodeBuildSpecJenkinsTest {
         s.setTimeoutMinutes(30);
         s.setCredentials(List.of(binding("token", "TOKEN")));
         r.assertEqualDataBoundBeans(s, new StepConfigTester(r).configRoundTrip(s));
+        CodeBuildSpecStep batch = new CodeBuildSpecStep(IMAGE);
+        batch.setBatch(true);
+        batch.setParallel(2);
+        r.assertEqualDataBoundBeans(batch, new StepConfigTester(r).configRoundTrip(batch));
+        new SnippetizerTester(r).assertRoundTrip(batch, "codebuildSpec batch: true, image: '" + IMAGE + "', parallel: 2");
         new SnippetizerTester(r).assertRoundTrip(new CodeBuildSpecStep(IMAGE), "codebuildSpec '" + IMAGE + "'");
         CodeBuildSpecStep withString = new CodeBuildSpecStep(IMAGE);
         withString.setCredentials(List.of(new org.jenkinsci.plugins.credentialsbinding.impl.StringBinding("TOKEN", "token")));
@@ -347,6 +354,78 @@ class CodeBuildSpecJenkinsTest {
         if (workspaceTmp.exists()) {
             assertNoSecretOnDisk(workspaceTmp);
         }
+    }
+
+    @Test
+    void aBatchMatrixRunsEveryChildAndReturnsEachOnesResult(JenkinsRule r) throws Exception {
+        addSecretText("token", SECRET);
+        WorkflowJob j = r.createProject(WorkflowJob.class);
+        j.setDefinition(new CpsFlowDefinition("node {\n"
+                + "  def res = codebuildSpec image: '" + IMAGE + "', batch: true, parallel: 2, "
+                + "credentials: [string(credentialsId: 'token', variable: 'TOKEN')], inline: 'version: 0.2\\n"
+                + "batch:\\n  build-matrix:\\n    dynamic:\\n      env:\\n        variables:\\n          FLAVOUR: [sweet, sour]\\n"
+                + "env:\\n  exported-variables: [TASTE]\\n"
+                + "phases:\\n  build:\\n    commands:\\n"
+                + "      - echo \"$CODEBUILD_BATCH_BUILD_IDENTIFIER is $FLAVOUR with $TOKEN\"\\n"
+                + "      - TASTE=$FLAVOUR\\n      - mkdir -p out && echo $FLAVOUR > out/taste.txt\\n"
+                + "artifacts:\\n  files: [out/taste.txt]\\n'\n"
+                + "  echo \"batch=${res.status} b1=${res.builds.build1.status}/${res.builds.build1.exportedVariables.TASTE}"
+                + " b2=${res.builds.build2.status}/${res.builds.build2.exportedVariables.TASTE}\"\n"
+                + "}", true));
+        WorkflowRun run = r.buildAndAssertSuccess(j);
+        r.assertLogContains("[build1] build1 is sweet with ***", run);
+        r.assertLogContains("[build2] build2 is sour with ***", run);
+        r.assertLogContains("batch=SUCCEEDED b1=SUCCEEDED/sweet b2=SUCCEEDED/sour", run);
+        r.assertLogContains("Reproduce locally: codebuild-spec run --image " + IMAGE + " --batch", run);
+        r.assertLogNotContains(SECRET, run);
+        assertEquals(List.of("build1/out/taste.txt", "build2/out/taste.txt"),
+                run.getArtifacts().stream().map(a -> a.relativePath).sorted().toList());
+        BuildResultAction action = run.getAction(BuildResultAction.class);
+        net.sf.json.JSONObject api = r.createWebClient().getJSON(run.getUrl() + action.getUrlName() + "/api/json")
+                .getJSONObject();
+        assertEquals("SUCCEEDED", api.getString("buildBatchStatus"));
+        assertEquals("build1", api.getJSONArray("builds").getJSONObject(0).getString("identifier"));
+        assertEquals("sour", api.getJSONArray("builds").getJSONObject(1).getJSONObject("exportedEnvironmentVariables")
+                .getString("TASTE"));
+        assertEquals("BUILD", api.getJSONArray("builds").getJSONObject(0).getJSONArray("phases").getJSONObject(3)
+                .getString("phaseType"));
+        File logs = new File(run.getRootDir(), "codebuild-spec");
+        String[] records = logs.list((d, n) -> n.startsWith("batch-") && n.endsWith(".json"));
+        assertNotNull(records);
+        assertEquals(1, records.length);
+        String record = Files.readString(new File(logs, records[0]).toPath());
+        assertFalse(record.contains(SECRET));
+        assertFalse(!record.contains("\"buildBatchStatus\": \"SUCCEEDED\""));
+        try (Stream<java.nio.file.Path> childLogs = Files.walk(logs.toPath())) {
+            assertEquals(2, childLogs.filter(f -> f.toString().endsWith(".log")).count());
+        }
+        assertNoSecretOnDisk(run.getRootDir());
+    }
+
+    @Test
+    void aFreestyleBatchFailsFastNamingTheChild(JenkinsRule r) throws Exception {
+        FreeStyleProject p = r.createFreeStyleProject();
+        CodeBuildSpecBuilder b = new CodeBuildSpecBuilder(IMAGE);
+        b.setBatch(true);
+        b.setInline("version: 0.2\nbatch:\n  fast-fail: true\n  build-graph:\n    - identifier: breaks\n"
+                + "    - identifier: waits\n      depend-on: [breaks]\nphases:\n  build:\n    commands:\n      - exit 5\n");
+        p.getBuildersList().add(b);
+        FreeStyleBuild build = r.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        r.assertLogContains("[waits] [batch] not started: fast-fail after breaks ended FAILED", build);
+        r.assertLogContains("Buildspec batch FAILED: breaks FAILED (BUILD FAILED", build);
+        BuildResultAction action = build.getAction(BuildResultAction.class);
+        assertEquals("FAILED", action.getBatchStatus());
+        assertEquals("STOPPED", action.getChildren().get(1).getStatus());
+    }
+
+    @Test
+    void batchWithoutABatchSectionFailsTheStepWithoutAStackTrace(JenkinsRule r) throws Exception {
+        WorkflowJob j = r.createProject(WorkflowJob.class);
+        j.setDefinition(new CpsFlowDefinition("node { codebuildSpec image: '" + IMAGE + "', batch: true, inline: "
+                + "'version: 0.2\\nphases:\\n  build:\\n    commands:\\n      - echo hi\\n' }", true));
+        WorkflowRun run = r.assertBuildStatus(Result.FAILURE, j.scheduleBuild2(0));
+        r.assertLogContains("[batch] the buildspec has no batch section", run);
+        r.assertLogNotContains("\tat ", run);
     }
 
     /** A PKCS#12 keystore with one key pair, made by the JDK's keytool. */

@@ -54,4 +54,38 @@ class CodeBuildSpecRestartTest {
             CodeBuildSpecJenkinsTest.assertNoSecretOnDisk(b.getRootDir());
         });
     }
+
+    @Test
+    void aBatchSurvivesRestart() throws Throwable {
+        sessions.then(r -> {
+            WorkflowJob j = r.createProject(WorkflowJob.class, "b");
+            j.setDefinition(new CpsFlowDefinition("node { def res = codebuildSpec image: '" + CodeBuildSpecJenkinsTest.IMAGE
+                    + "', batch: true, parallel: 2, inline: 'version: 0.2\\nbatch:\\n  build-list:\\n    - identifier: one\\n"
+                    + "    - identifier: two\\nphases:\\n  build:\\n    commands:\\n"
+                    + "      - echo waiting; while [ ! -e go ]; do sleep 1; done\\n"
+                    + "      - echo \"after restart in $CODEBUILD_BATCH_BUILD_IDENTIFIER\"\\n'\n"
+                    + "  echo \"batch ${res.status} one=${res.builds.one.status} two=${res.builds.two.status}\" }", true));
+            WorkflowRun b = j.scheduleBuild2(0).waitForStart();
+            r.waitForMessage("[one] ", b);
+            r.waitForMessage("[two] ", b);
+            r.waitForMessage("[one] waiting", b);
+            r.waitForMessage("[two] waiting", b);
+        });
+        sessions.then(r -> {
+            WorkflowJob j = r.jenkins.getItemByFullName("b", WorkflowJob.class);
+            WorkflowRun b = j.getBuildByNumber(1);
+            // Each child works on its own copy of the workspace, under the workspace's @tmp.
+            FilePath tmp = hudson.slaves.WorkspaceList.tempDir(r.jenkins.getWorkspaceFor(j));
+            for (FilePath batch : tmp.list("codebuild-spec-batch-*")) {
+                batch.child("one").child("go").write("", "UTF-8");
+                batch.child("two").child("go").write("", "UTF-8");
+            }
+            r.assertBuildStatus(Result.SUCCESS, r.waitForCompletion(b));
+            r.assertLogContains("[one] after restart in one", b);
+            r.assertLogContains("[two] after restart in two", b);
+            r.assertLogContains("batch SUCCEEDED one=SUCCEEDED two=SUCCEEDED", b);
+            org.junit.jupiter.api.Assertions.assertEquals(0, tmp.list("codebuild-spec-batch-*").length,
+                    "the source copies are gone");
+        });
+    }
 }
