@@ -156,6 +156,30 @@ class BatchMachineIT {
         assertThat(tmp.resolve("copies")).isEmptyDirectory();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "build-list:\\n    - identifier: a\\n    - identifier: b|a,b",
+        "build-graph:\\n    - identifier: a\\n    - identifier: b\\n      depend-on: [a]|a,b",
+        "build-matrix:\\n    dynamic:\\n      env:\\n        variables:\\n          V: [x, y]|build1,build2",
+        "build-fanout:\\n    parallelism: 2|build1,build2"})
+    void everyKindOfBatchRunsThroughThePolledMachine(String section, String identifiers) throws Exception {
+        BuildRequest request = request("version: 0.2\nbatch:\n  " + section.replace("\\n", "\n") + "\nphases:\n"
+                + "  build:\n    commands:\n      - echo \"ran $CODEBUILD_BATCH_BUILD_IDENTIFIER v=${V:-none}\"\n");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        BatchResult result = finish(BatchMachine.start(request, plan(request), 2, new Hosts(console), console,
+                Clock.systemUTC()));
+        String text = console.toString(StandardCharsets.UTF_8);
+        assertThat(result.status()).as(text).isEqualTo(Status.SUCCEEDED);
+        assertThat(result.children()).extracting(ChildOutcome::identifier).containsExactly(identifiers.split(","));
+        for (String id : identifiers.split(",")) {
+            assertThat(text).contains("[" + id + "] ran " + id + " v=");
+        }
+        if (section.startsWith("build-matrix")) {
+            assertThat(text).contains("[build1] ran build1 v=x", "[build2] ran build2 v=y");
+        }
+        assertThat(BatchRecordJson.write(result)).contains("\"identifier\": \"" + identifiers.split(",")[1] + "\"");
+    }
+
     @Test
     void fastFailStopsTheRunningSiblingAndStartsNoOther() throws Exception {
         BuildRequest request = request("""
