@@ -10,12 +10,16 @@ import java.util.Map;
  * piped through a masking filter <em>inside the container</em>, so a log file on the host's disk
  * never holds a secret value.
  *
- * <p>The filter is an awk program that reads the forms to mask from its environment
- * ({@code CBS_MASK_0}, {@code CBS_MASK_1}, …, passed by name with {@code docker exec -e}), never from
- * argv or from a file. Event lines behind the driver's marker are left alone (they hold ids and
- * names only); the hex-encoded exported values between {@code V} and {@code v} events are decoded,
- * masked and re-encoded. Without secrets the driver runs directly. With secrets and no awk in the
- * image the build fails rather than write unmasked output to the agent's disk.
+ * <p>The filter reads the forms to mask from its environment ({@code CBS_MASK_0}, {@code CBS_MASK_1}, …,
+ * passed by name with {@code docker exec -e}), never from argv or from a file. Event lines behind the
+ * driver's marker are left alone (they hold ids and names only); the hex-encoded exported values between
+ * {@code V} and {@code v} events are decoded, masked and re-encoded. It is a Perl program where the image
+ * has Perl (most build images): it reads whatever the pipe holds (up to 64 KiB), masks every complete line
+ * of it with one alternation of the forms and writes them in one go, so the log stays live and the
+ * throughput near a plain copy. Otherwise it is an awk program, which must flush every line to keep the
+ * log live (a write per line: several times slower). Both hold back a line until its newline. Without
+ * secrets the driver runs directly. With secrets and neither Perl nor awk in the image the build fails
+ * rather than write unmasked output to the agent's disk.
  */
 public final class DetachedDriverScript {
     static final String MASK_PREFIX = "CBS_MASK_";
@@ -67,6 +71,56 @@ public final class DetachedDriverScript {
             "END { if (inval) printf \"%s\\n\", tohex(mask(unhex(hexbuf))) }",
             "");
 
+    /** The same filter in Perl, run with {@code perl -e '...'}: so it holds no single quote. */
+    static final String PERL = String.join("\n",
+            "my $mark = defined $ENV{" + MARK_VARIABLE + "} ? $ENV{" + MARK_VARIABLE + "} : \"\";",
+            "my @f = grep { length } map { $ENV{$_} } grep { /^" + MASK_PREFIX + "[0-9]+$/ } keys %ENV;",
+            "my $alt = join(\"|\", map { quotemeta } sort { length($b) <=> length($a) } @f);",
+            "my $re = qr/$alt/;",
+            "my ($buf, $inval, $hex) = (\"\", 0, \"\");",
+            "sub m_ { my $s = shift; $s =~ s/$re/***/g if length $alt; return $s }",
+            "sub unhex { my $h = lc shift; $h =~ s/[^0-9a-f]//g; return pack(\"H*\", substr($h, 0, length($h) - length($h) % 2)) }",
+            "sub tohex { return join(\"\", map { sprintf(\" %02x\", $_) } unpack(\"C*\", shift)) }",
+            "sub line {",
+            "  my $c = shift; $c =~ s/\\n\\z//;",
+            "  my $p = $mark eq \"\" ? -1 : index($c, $mark);",
+            "  if ($inval) {",
+            "    if ($p == 0 && substr($c, length $mark) eq \"v\") {",
+            "      my $r = tohex(m_(unhex($hex))) . \"\\n\" . $c . \"\\n\"; $inval = 0; $hex = \"\"; return $r;",
+            "    }",
+            "    $hex .= \" \" . $c; return \"\";",
+            "  }",
+            "  if ($p >= 0) {",
+            "    if (substr($c, $p + length($mark), 2) eq \"V \") { $inval = 1; $hex = \"\" }",
+            "    return m_(substr($c, 0, $p)) . substr($c, $p) . \"\\n\";",
+            "  }",
+            "  return m_($c) . \"\\n\";",
+            "}",
+            "sub lines {",
+            "  my $t = shift;",
+            "  return m_($t) if !$inval && ($mark eq \"\" || index($t, $mark) < 0);",
+            "  return join(\"\", map { line($_) } split /(?<=\\n)/, $t);",
+            "}",
+            "sub put {",
+            "  my $s = shift;",
+            "  while (length $s) { my $w = syswrite(STDOUT, $s); if (!defined $w) { next if $!{EINTR}; exit 1 } substr($s, 0, $w, \"\") }",
+            "}",
+            "binmode STDIN; binmode STDOUT;",
+            "while (1) {",
+            "  my $n = sysread(STDIN, my $chunk, 65536);",
+            "  if (!defined $n) { next if $!{EINTR}; last }",
+            "  last if $n == 0;",
+            "  $buf .= $chunk;",
+            "  my $cut = rindex($buf, \"\\n\");",
+            "  next if $cut < 0;",
+            "  my $out = lines(substr($buf, 0, $cut + 1, \"\"));",
+            "  put($out);",
+            "}",
+            "my $out = length($buf) ? line($buf) : \"\";",
+            "$out .= tohex(m_(unhex($hex))) . \"\\n\" if $inval;",
+            "put($out);",
+            "");
+
     private DetachedDriverScript() {
     }
 
@@ -92,11 +146,18 @@ public final class DetachedDriverScript {
             s.append("exec ").append(shell).append(' ').append(path).append(" </dev/null\n");
             return s.toString();
         }
-        s.append("if ! command -v awk >/dev/null 2>&1; then echo 'codebuild-spec: the image has no awk, which masks ")
-                .append("secret values inside the container; not running a build with secrets unmasked'; exit 127; fi\n");
         s.append(MARK_VARIABLE).append("=$(printf '\\036CBS-").append(marker.nonce()).append(" ')\n");
         s.append("export ").append(MARK_VARIABLE).append('\n');
-        s.append(shell).append(' ').append(path).append(" </dev/null 2>&1 | LC_ALL=C awk '").append(AWK).append("'\n");
+        s.append("if command -v perl >/dev/null 2>&1; then\n");
+        s.append("  ").append(shell).append(' ').append(path).append(" </dev/null 2>&1 | LC_ALL=C perl -e '").append(PERL)
+                .append("'\n");
+        s.append("elif command -v awk >/dev/null 2>&1; then\n");
+        s.append("  ").append(shell).append(' ').append(path).append(" </dev/null 2>&1 | LC_ALL=C awk '").append(AWK)
+                .append("'\n");
+        s.append("else\n");
+        s.append("  echo 'codebuild-spec: the image has neither perl nor awk, which mask secret values inside the ")
+                .append("container; not running a build with secrets unmasked'; exit 127\n");
+        s.append("fi\n");
         return s.toString();
     }
 
