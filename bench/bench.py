@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs the codebuild-spec benchmarks P1-P7 and prints one table (also bench/results/latest.json).
+"""Runs the codebuild-spec benchmarks P1-P10 (P8 where JENKINS_URL is set) and prints one table (also bench/results/latest.json).
 
 Every target is a ratio or a difference against a baseline measured in the same run, on the same image:
 the machine is shared, so absolute times alone mean little. Whole-process runs are interleaved
@@ -359,6 +359,162 @@ def p4(rounds):
                 "%.3f s" % c, "%.3f s" % o, "%.2f" % (o / c), "(info)", None, {"cp_a_s": c, "ratio": o / c})]
 
 
+# ---------------------------------------------------------------------------------------------- P8
+
+P8_LINE = "[INFO] Compiling module src/main/java/com/example/Service.java ... ok (0.012s) build step 4242 done"
+
+
+class Jenkins:
+    """The few REST calls P8 needs, with an API token (no crumb needed then)."""
+
+    def __init__(self, url, user, token):
+        import base64
+        self.url = url.rstrip("/")
+        self.auth = "Basic " + base64.b64encode(("%s:%s" % (user, token)).encode()).decode()
+
+    def call(self, method, path, body=None, content_type="application/xml"):
+        import urllib.request
+        req = urllib.request.Request(path if path.startswith("http") else self.url + path, data=body, method=method)
+        req.add_header("Authorization", self.auth)
+        if body is not None:
+            req.add_header("Content-Type", content_type)
+        with urllib.request.urlopen(req, timeout=60) as r:
+            return r.headers, r.read()
+
+    def json(self, path):
+        return json.loads(self.call("GET", path)[1])
+
+    def pipeline(self, name, script):
+        from xml.sax.saxutils import escape
+        config = ("<?xml version='1.1' encoding='UTF-8'?><flow-definition plugin='workflow-job'>"
+                  "<definition class='org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition' plugin='workflow-cps'>"
+                  "<script>%s</script><sandbox>true</sandbox></definition></flow-definition>" % escape(script))
+        try:
+            self.call("POST", "/job/%s/config.xml" % name, config.encode())
+        except Exception:
+            self.call("POST", "/createItem?name=%s" % name, config.encode())
+
+    def secret_text(self, id_, value):
+        import urllib.parse
+        cred = {"": "0", "credentials": {"scope": "GLOBAL", "id": id_, "secret": value, "description": "P8",
+                                         "$class": "org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl"}}
+        try:
+            self.call("POST", "/credentials/store/system/domain/_/createCredentials",
+                      urllib.parse.urlencode({"json": json.dumps(cred)}).encode(), "application/x-www-form-urlencoded")
+        except Exception:
+            pass  # already there
+
+    def build(self, name):
+        """Runs the job once; the build's own duration (queue time excluded) in seconds, and its result."""
+        headers, _ = self.call("POST", "/job/%s/build" % name, b"")
+        queue = headers["Location"].rstrip("/") + "/api/json"
+        while True:
+            item = self.json(queue)
+            if item.get("executable"):
+                url = item["executable"]["url"]
+                break
+            time.sleep(0.2)
+        while True:
+            b = self.json(url + "api/json?tree=building,duration,result")
+            if not b["building"] and b["result"]:
+                return b["duration"] / 1000.0, b["result"]
+            time.sleep(0.5)
+
+
+def p8(rounds):
+    """Start-up and the masked log through a real Jenkins with the plugin (JENKINS_URL, JENKINS_USER,
+    JENKINS_TOKEN; agents labelled JENKINS_AGENT_LABEL, default docker, with the image BENCH_IMAGE present):
+    a one-echo codebuildSpec against docker-workflow's inside { sh }, and 50 MB of output with one secret-text
+    credential bound against withCredentials + inside. Medians of alternating builds, build durations."""
+    url = os.environ.get("JENKINS_URL")
+    if not url:
+        log("P8: skipped, JENKINS_URL is not set")
+        return []
+    j = Jenkins(url, os.environ.get("JENKINS_USER", "admin"), os.environ["JENKINS_TOKEN"])
+    label = os.environ.get("JENKINS_AGENT_LABEL", "docker")
+    j.secret_text("codebuild-spec-bench", "p8-" + hashlib.sha256(str(time.time()).encode()).hexdigest()[:24])
+    big = "echo \"token $S\"; yes '%s' | head -c 50000000" % P8_LINE
+    q3 = "'" * 3
+    jobs = {
+        "p8-ours": "node('%s') { codebuildSpec image: '%s', inline: 'version: 0.2\\nphases:\\n  build:\\n"
+                   "    commands:\\n      - echo hi\\n' }" % (label, IMAGE),
+        "p8-inside": "node('%s') { docker.image('%s').inside { sh 'echo hi' } }" % (label, IMAGE),
+        "p8-log-ours": ("node('%s') { codebuildSpec image: '%s', credentials: [string(credentialsId: "
+                        "'codebuild-spec-bench', variable: 'S')], inline: %sversion: 0.2\nphases:\n  build:\n"
+                        "    commands:\n      - %s\n%s }") % (label, IMAGE, q3, json.dumps(big).replace("\\", "\\\\"), q3),
+        "p8-log-inside": ("node('%s') { withCredentials([string(credentialsId: 'codebuild-spec-bench', variable: "
+                          "'S')]) { docker.image('%s').inside { sh %s%s%s } } }") % (label, IMAGE, q3, big, q3),
+    }
+    for name, script in jobs.items():
+        j.pipeline(name, script)
+
+    def runner(name):
+        def run():
+            seconds, result = j.build(name)
+            if result != "SUCCESS":
+                raise RuntimeError("P8: %s ended %s" % (name, result))
+            return seconds
+        return run
+
+    s = interleave(rounds, {name: runner(name) for name in jobs})
+    o, b = median(s["p8-ours"]), median(s["p8-inside"])
+    lo, lb = median(s["p8-log-ours"]), median(s["p8-log-inside"])
+    return [row("P8", "Jenkins: one-echo codebuildSpec vs docker.image().inside { sh }", "%.3f s" % b, "%.3f s" % o,
+                "%.2f" % (o / b), "<= 0.35", o / b <= 0.35, {"samples": s}),
+            row("P8/log", "Jenkins: 50 MB, one secret: codebuildSpec vs withCredentials + inside", "%.3f s" % lb,
+                "%.3f s" % lo, "%.2f" % (lo / lb), "<= 1.0", lo / lb <= 1.0, {})]
+
+
+# ---------------------------------------------------------------------------------------------- P9
+
+P9_BYTES, P9_SECRETS = 200_000_000, 20
+
+
+def p9(rounds):
+    """The masked log of a Jenkins build: the exact script a durable task runs in the build container
+    (DetachedDriverScript: the driver, then the in-container masking filter), its output written to a log file
+    on the host's disk as durable-task's wrapper writes it, against the same script without secrets (the
+    driver's output straight into the file). 200 MB of lines after one line quoting 20 secrets; the forms to
+    mask passed by name to docker exec -e. Both run by docker exec in one running container, so the
+    container's start is in neither. Row P9 is the Debian image (Perl there); P9/awk the busybox image."""
+    rows = []
+    # busybox awk is two orders of magnitude slower: 20 MB and three rounds say as much.
+    for id_, image, size, n in (("P9", IMAGE, P9_BYTES, rounds), ("P9/awk", images()["BUSYBOX_IMAGE"], P9_BYTES // 10, 3)):
+        work = os.path.join(WORK, "p9-" + id_.replace("/", "-").lower())
+        sh(["java", "-cp", JMH_JAR, "dev.codebuildspec.bench.DetachedTask", work, str(size), str(P9_SECRETS)])
+        forms = {}
+        with open(os.path.join(work, "forms.env")) as f:
+            for line in f:
+                k, v = line.rstrip("\n").split("=", 1)
+                forms[k] = v
+        env = dict(os.environ)
+        env.update(forms)
+        names = [a for k in forms for a in ("-e", k)]
+        cid = sh(["docker", "run", "-d", "-v", "%s:/io" % work, "--entrypoint", "sh", image, "-c",
+                  "while :; do sleep 3600; done"]).strip()
+        try:
+            def run(script, with_forms):
+                return timed(["docker", "exec"] + (names if with_forms else []) + [cid, "sh", "-c",
+                              "sh /io/%s > /io/log.txt 2>&1" % script], env=env)
+            s = interleave(n, {"masked": lambda: run("masked.sh", True), "plain": lambda: run("plain.sh", False)})
+            run("masked.sh", True)
+            masked_size = os.path.getsize(os.path.join(work, "log.txt"))
+            with open(os.path.join(work, "log.txt"), "rb") as f:
+                masked_head = f.read(4096)
+        finally:
+            subprocess.run(["docker", "rm", "-f", cid], stdout=subprocess.DEVNULL, check=False)
+        os.remove(os.path.join(work, "log.txt"))
+        leaked = any(v.encode() in masked_head for v in forms.values())
+        m, p = median(s["masked"]), median(s["plain"])
+        ratio = p / m  # throughput masked / plain
+        rows.append(row(id_, "%d MB, %d secrets (%d forms), Jenkins in-container filter (%s) vs unmasked"
+                        % (size // MB, P9_SECRETS, len(forms), "perl" if id_ == "P9" else "busybox awk"),
+                        "%.3f s" % p, "%.3f s" % m, "%.2f" % ratio, ">= 0.8" if id_ == "P9" else "(info)",
+                        (ratio >= 0.8 and not leaked) if id_ == "P9" else None,
+                        {"masked_s": m, "plain_s": p, "masked_bytes": masked_size, "leaked": leaked, "samples": s}))
+    return rows
+
+
 # ---------------------------------------------------------------------------------------------- P10
 
 P10_FILES, P10_FILE_BYTES = 20000, 25000  # 500 MB in 20 000 files
@@ -517,7 +673,7 @@ def table(rows):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--only", default="P1,P2,P3,P4,P5,P6,P7,P10",
+    ap.add_argument("--only", default="P1,P2,P3,P4,P5,P6,P7,P8,P9,P10",
                     help="comma-separated ids (P5 and P7 run together)")
     ap.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", "7")),
                     help="measured rounds per whole-process benchmark (after one warm-up), default 7")
@@ -553,18 +709,22 @@ def main():
         rows += jmh(previous)
     if "P6" in only:
         rows.append(p6())
+    if "P8" in only:
+        rows += p8(rounds)
+    if "P9" in only:
+        rows += p9(max(5, rounds - 2))
     if "P10" in only:
         rows += p10(max(5, rounds - 2))
 
     result = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
               "machine": m, "rounds": rounds, "duration_s": round(time.time() - started), "results": rows}
-    if previous is not None and set(only) != {"P1", "P2", "P3", "P4", "P5", "P6", "P7", "P10"}:
+    if previous is not None and set(only) != {"P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10"}:
         # A partial run keeps the other rows of the previous one, marked as such.
         have = {r["id"] for r in rows}
         for r in previous.get("results", []):
             if r["id"] not in have:
                 r = dict(r)
-                r["verdict"] = r["verdict"] + " (prev)"
+                r["verdict"] = r["verdict"] if r["verdict"].endswith(" (prev)") else r["verdict"] + " (prev)"
                 rows.append(r)
         rows.sort(key=lambda r: (r["id"][:2], r["id"]))
     if previous is not None:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark (P1-P7, P10) and prints the table; the same goes to bench/results/latest.json.
+# Runs every benchmark (P1-P10; P8 only where JENKINS_URL is set) and prints the table; the same goes to bench/results/latest.json.
 # Works from any directory. Options are passed to bench.py (--only P1,P3  --rounds N  --skip-build).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
