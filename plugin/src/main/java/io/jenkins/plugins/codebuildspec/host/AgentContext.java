@@ -7,6 +7,10 @@ import hudson.model.Computer;
 import hudson.model.Node;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** What a buildspec build needs from the Jenkins build that runs it, for one stretch of work. */
 public record AgentContext(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener, EnvVars env) {
@@ -15,6 +19,22 @@ public record AgentContext(Run<?, ?> run, FilePath workspace, Launcher launcher,
     public String nodeName() {
         Computer computer = workspace.toComputer();
         return computer == null ? "" : computer.getName();
+    }
+
+    /** The agent user's uid and gid, in one round trip; empty (with a warning) when they cannot be told. */
+    Optional<int[]> userIds() throws InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            int status = launcher.launch().cmds("sh", "-c", "id -u && id -g").stdout(out).quiet(true).join();
+            String[] ids = out.toString(StandardCharsets.UTF_8).trim().split("\\s+");
+            if (status == 0 && ids.length == 2) {
+                return Optional.of(new int[] {Integer.parseInt(ids[0]), Integer.parseInt(ids[1])});
+            }
+        } catch (IOException | NumberFormatException e) {
+            listener.getLogger().println("Warning: cannot tell the agent's user (" + e.getMessage()
+                    + "); the workspace is not handed back");
+        }
+        return Optional.empty();
     }
 
     Node node() {

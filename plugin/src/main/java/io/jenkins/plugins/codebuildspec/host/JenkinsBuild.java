@@ -24,7 +24,6 @@ import hudson.slaves.WorkspaceList;
 import io.jenkins.plugins.codebuildspec.actions.BuildResultAction;
 import io.jenkins.plugins.codebuildspec.credentials.CredentialsSecretSource;
 import io.jenkins.plugins.codebuildspec.credentials.ResolvedCredentials;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
@@ -122,7 +121,10 @@ public final class JenkinsBuild implements Serializable {
             buildspecText = settings.inline;
         }
         runtimes(c);
-        identity(c);
+        c.userIds().ifPresent(ids -> {
+            agentUid = ids[0];
+            agentGid = ids[1];
+        });
         WorkspaceList.tempDir(c.workspace()).mkdirs();
         return machine(c, false);
     }
@@ -265,22 +267,6 @@ public final class JenkinsBuild implements Serializable {
         }
         Pattern pattern = SecretPatterns.getAggregateSecretPattern(values);
         return new SecretPatterns.MaskingOutputStream(out, () -> pattern, StandardCharsets.UTF_8.name());
-    }
-
-    /** One round trip for uid and gid; without them the workspace is not handed back (a warning says so). */
-    private void identity(AgentContext c) throws InterruptedException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            int status = c.launcher().launch().cmds("sh", "-c", "id -u && id -g").stdout(out).quiet(true).join();
-            String[] ids = out.toString(StandardCharsets.UTF_8).trim().split("\\s+");
-            if (status == 0 && ids.length == 2) {
-                agentUid = Integer.parseInt(ids[0]);
-                agentGid = Integer.parseInt(ids[1]);
-            }
-        } catch (IOException | NumberFormatException e) {
-            c.listener().getLogger().println("Warning: cannot tell the agent's user (" + e.getMessage()
-                    + "); the workspace is not handed back");
-        }
     }
 
     /**
