@@ -16,11 +16,8 @@ import dev.codebuildspec.batch.TeeOutputStream;
 import dev.codebuildspec.record.Status;
 import dev.codebuildspec.run.BuildHost;
 import dev.codebuildspec.run.BuildRequest;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -128,20 +125,20 @@ class BatchMachineIT {
         while (!first.toString(StandardCharsets.UTF_8).contains("[first] child first begins")) {
             Thread.sleep(machine.poll().orElseThrow().toMillis());
         }
-        byte[] saved = serialize(machine.state());
+        byte[] saved = Saved.serialize(machine.state());
         machine = null; // the hosts are gone; only the saved state is left
 
         ByteArrayOutputStream second = new ByteArrayOutputStream();
         BatchMachine resumed = BatchMachine.resume(request, plan(request), 2, new Hosts(second),
-                (BatchState) deserialize(saved), second, Clock.systemUTC());
+                (BatchState) Saved.deserialize(saved), second, Clock.systemUTC());
         BatchResult result = finish(resumed);
 
         String whole = first.toString(StandardCharsets.UTF_8) + second.toString(StandardCharsets.UTF_8);
         assertThat(result.status()).as(whole).isEqualTo(Status.SUCCEEDED);
         for (String id : new String[] {"first", "second", "third"}) {
-            assertThat(count(whole, "[" + id + "] child " + id + " begins with ***")).as(whole).isEqualTo(1);
-            assertThat(count(whole, "[" + id + "] child " + id + " ends")).as(whole).isEqualTo(1);
-            assertThat(count(whole, "[" + id + "] [Container]")).as(whole).isPositive();
+            assertThat(Saved.count(whole, "[" + id + "] child " + id + " begins with ***")).as(whole).isEqualTo(1);
+            assertThat(Saved.count(whole, "[" + id + "] child " + id + " ends")).as(whole).isEqualTo(1);
+            assertThat(Saved.count(whole, "[" + id + "] [Container]")).as(whole).isPositive();
             assertThat(Files.readString(tmp.resolve("logs").resolve(id + ".log")))
                     .contains("child " + id + " ends", "Phase complete: FINALIZING").doesNotContain("[" + id + "]");
         }
@@ -227,7 +224,7 @@ class BatchMachineIT {
                 """);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         BatchMachine machine = BatchMachine.start(request, plan(request), 2, new Hosts(console), console, Clock.systemUTC());
-        while (count(console.toString(StandardCharsets.UTF_8), "] started") < 2) {
+        while (Saved.count(console.toString(StandardCharsets.UTF_8), "] started") < 2) {
             Thread.sleep(machine.poll().orElseThrow().toMillis());
         }
         machine.stopNow();
@@ -235,27 +232,5 @@ class BatchMachineIT {
         assertThat(result.status()).isEqualTo(Status.STOPPED);
         assertThat(result.children()).allSatisfy(c -> assertThat(c.status()).isEqualTo(Status.STOPPED));
         assertThat(Docker.containers(Docker.OWNER, request.owner())).isEmpty();
-    }
-
-    private static int count(String text, String needle) {
-        int n = 0;
-        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-            n++;
-        }
-        return n;
-    }
-
-    private static byte[] serialize(java.io.Serializable value) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readObject();
-        }
     }
 }

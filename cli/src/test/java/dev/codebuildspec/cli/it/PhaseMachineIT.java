@@ -13,12 +13,8 @@ import dev.codebuildspec.run.BuildRequest;
 import dev.codebuildspec.run.BuildResult;
 import dev.codebuildspec.run.BuildState;
 import dev.codebuildspec.run.LocalDockerHost;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,12 +176,12 @@ class PhaseMachineIT {
         while (!first.toString(StandardCharsets.UTF_8).contains("before")) {
             Thread.sleep(machine.poll().orElseThrow().toMillis());
         }
-        byte[] saved = serialize(machine.state());
+        byte[] saved = Saved.serialize(machine.state());
         machine = null; // the host is gone; only its saved state is left
 
         ByteArrayOutputStream second = new ByteArrayOutputStream();
         BuildMachine resumed = BuildMachine.resume(request(src, Duration.ofMinutes(5)), new DetachedHost(control, src),
-                (BuildState) deserialize(saved), second, Clock.systemUTC());
+                (BuildState) Saved.deserialize(saved), second, Clock.systemUTC());
         Optional<Duration> next;
         while ((next = resumed.poll()).isPresent()) {
             Thread.sleep(next.get().toMillis());
@@ -194,9 +190,9 @@ class PhaseMachineIT {
 
         String whole = first.toString(StandardCharsets.UTF_8) + second.toString(StandardCharsets.UTF_8);
         assertThat(result.status()).as(whole).isEqualTo(Status.SUCCEEDED);
-        assertThat(count(whole, "\nbefore\n")).as(whole).isEqualTo(1);
-        assertThat(count(whole, "\nafter\n")).as(whole).isEqualTo(1);
-        assertThat(count(whole, "Entering phase BUILD")).as(whole).isEqualTo(1);
+        assertThat(Saved.count(whole, "\nbefore\n")).as(whole).isEqualTo(1);
+        assertThat(Saved.count(whole, "\nafter\n")).as(whole).isEqualTo(1);
+        assertThat(Saved.count(whole, "Entering phase BUILD")).as(whole).isEqualTo(1);
         assertThat(second.toString(StandardCharsets.UTF_8)).contains("Entering phase POST_BUILD", "Phase complete: FINALIZING");
         assertThat(result.record().phases()).extracting(PhaseRecord::type).containsExactly(PhaseType.DOWNLOAD_SOURCE,
                 PhaseType.INSTALL, PhaseType.PRE_BUILD, PhaseType.BUILD, PhaseType.POST_BUILD, PhaseType.UPLOAD_ARTIFACTS,
@@ -236,9 +232,9 @@ class PhaseMachineIT {
         while (!first.toString(StandardCharsets.UTF_8).contains("\nbefore\n")) {
             Thread.sleep(machine.poll().orElseThrow().toMillis());
         }
-        byte[] saved = serialize(machine.state());
+        byte[] saved = Saved.serialize(machine.state());
         ByteArrayOutputStream second = new ByteArrayOutputStream();
-        BuildMachine resumed = BuildMachine.resume(request, new DetachedHost(control, src), (BuildState) deserialize(saved), second,
+        BuildMachine resumed = BuildMachine.resume(request, new DetachedHost(control, src), (BuildState) Saved.deserialize(saved), second,
                 Clock.systemUTC());
         Optional<Duration> next;
         while ((next = resumed.poll()).isPresent()) {
@@ -328,7 +324,7 @@ class PhaseMachineIT {
 
     private static dev.codebuildspec.run.CacheJob travel(dev.codebuildspec.run.CacheJob job) {
         try {
-            return (dev.codebuildspec.run.CacheJob) deserialize(serialize(job));
+            return (dev.codebuildspec.run.CacheJob) Saved.deserialize(Saved.serialize(job));
         } catch (IOException | ClassNotFoundException e) {
             throw new AssertionError("a cache job must travel", e);
         }
@@ -395,29 +391,5 @@ class PhaseMachineIT {
                 .identity("machine-it", 7, "test")
                 .owner("machine-it:" + UUID.randomUUID(), OptionalInt.empty(), OptionalInt.empty())
                 .build();
-    }
-
-    private static int count(String text, String needle) {
-        int n = 0;
-        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-            n++;
-        }
-        return n;
-    }
-
-    private static byte[] serialize(java.io.Serializable value) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readObject();
-        }
     }
 }
