@@ -201,6 +201,30 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         return children.isEmpty() ? null : status;
     }
 
+    /**
+     * The end of a batch child's log as the build keeps it ({@code codebuild-spec/<batch>/<identifier>.log}, already
+     * masked), for the page: the last 64 KiB from a line start; empty when there is none.
+     */
+    public String childLogTail(String identifier) {
+        if (run == null || children.isEmpty() || !identifier.matches("[A-Za-z0-9_]+")) {
+            return "";
+        }
+        java.nio.file.Path log = run.getRootDir().toPath().resolve("codebuild-spec")
+                .resolve(buildId.substring(buildId.lastIndexOf(':') + 1)).resolve(identifier + ".log");
+        try (java.nio.channels.FileChannel f = java.nio.channels.FileChannel.open(log)) {
+            long size = f.size();
+            long from = Math.max(0, size - 65536);
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate((int) (size - from));
+            while (bytes.hasRemaining() && f.read(bytes, from + bytes.position()) > 0) {
+                // read on
+            }
+            String text = new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
+            return from == 0 ? text : text.substring(text.indexOf('\n') + 1);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     /** A batch's children (CodeBuild's {@code builds}); empty for a single build. */
     @Exported(name = "builds", inline = true)
     public List<BatchChildRow> getChildren() {

@@ -383,6 +383,8 @@ class CodeBuildSpecJenkinsTest {
         BuildResultAction action = run.getAction(BuildResultAction.class);
         net.sf.json.JSONObject api = r.createWebClient().getJSON(run.getUrl() + action.getUrlName() + "/api/json")
                 .getJSONObject();
+        assertFalse(!action.childLogTail("build2").contains("build2 is sour with ***"), "the page shows each child's log");
+        assertEquals("", action.childLogTail("../../config"));
         assertEquals("SUCCEEDED", api.getString("buildBatchStatus"));
         assertEquals("build1", api.getJSONArray("builds").getJSONObject(0).getString("identifier"));
         assertEquals("sour", api.getJSONArray("builds").getJSONObject(1).getJSONObject("exportedEnvironmentVariables")
