@@ -74,7 +74,8 @@ public final class BatchMachine implements PolledBuild {
         BatchMachine m = new BatchMachine(parent, plan, parallelism, hosts, state, console, clock);
         for (ChildBuild child : plan.children()) {
             BatchState.Child saved = state.children.get(child.identifier());
-            if (saved == null) {
+            if (saved == null || !saved.ended && saved.build == null) {
+                state.children.remove(child.identifier()); // never got as far as its machine: start it again
                 m.pending.add(child);
             } else if (saved.ended) {
                 m.ended.put(child.identifier(), m.outcomeAgain(child, saved));
