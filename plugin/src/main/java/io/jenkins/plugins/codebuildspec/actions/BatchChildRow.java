@@ -37,6 +37,11 @@ public final class BatchChildRow {
         });
     }
 
+    /** Where a child's whole log is kept: the build's directory, next to the records; the page reads it there. */
+    public static java.nio.file.Path logFile(java.io.File buildDir, String batchId, String identifier) {
+        return buildDir.toPath().resolve("codebuild-spec").resolve(batchId).resolve(identifier + ".log");
+    }
+
     @Exported
     public String getIdentifier() {
         return identifier;

@@ -209,8 +209,8 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         if (run == null || children.isEmpty() || !identifier.matches("[A-Za-z0-9_]+")) {
             return "";
         }
-        java.nio.file.Path log = run.getRootDir().toPath().resolve("codebuild-spec")
-                .resolve(buildId.substring(buildId.lastIndexOf(':') + 1)).resolve(identifier + ".log");
+        java.nio.file.Path log = BatchChildRow.logFile(run.getRootDir(), buildId.substring(buildId.lastIndexOf(':') + 1),
+                identifier);
         try (java.nio.channels.FileChannel f = java.nio.channels.FileChannel.open(log)) {
             long size = f.size();
             long from = Math.max(0, size - 65536);

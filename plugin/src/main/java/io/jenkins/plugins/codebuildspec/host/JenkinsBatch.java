@@ -18,6 +18,7 @@ import hudson.FilePath;
 import hudson.remoting.VirtualChannel;
 import hudson.slaves.WorkspaceList;
 import io.jenkins.plugins.codebuildspec.Messages;
+import io.jenkins.plugins.codebuildspec.actions.BatchChildRow;
 import io.jenkins.plugins.codebuildspec.actions.ReportSummary;
 import java.io.File;
 import java.io.IOException;
@@ -106,11 +107,6 @@ final class JenkinsBatch implements Serializable {
         return reports;
     }
 
-    /** Where each child's whole log is kept: the build's directory, next to the records. */
-    static Path logFile(File buildDir, String batchId, String identifier) {
-        return buildDir.toPath().resolve("codebuild-spec").resolve(batchId).resolve(identifier + ".log");
-    }
-
     private final class AgentChildHosts implements ChildHosts {
         private final AgentContext context;
         private final JenkinsHost parent;
@@ -152,7 +148,7 @@ final class JenkinsBatch implements Serializable {
         /** Always appended to: after a restart the child's log goes on where it stopped. */
         @Override
         public OutputStream log(ChildBuild child, boolean again) throws IOException {
-            Path file = logFile(context.run().getRootDir(), batchId, child.identifier());
+            Path file = BatchChildRow.logFile(context.run().getRootDir(), batchId, child.identifier());
             Files.createDirectories(file.getParent());
             return new TeeOutputStream(new PrefixingOutputStream(console, child.identifier()),
                     Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
