@@ -5,6 +5,7 @@ import dev.codebuildspec.batch.BatchResult;
 import dev.codebuildspec.batch.BatchScheduler;
 import dev.codebuildspec.batch.BatchBuild;
 import dev.codebuildspec.run.BuildContainer;
+import dev.codebuildspec.run.BuildLimits;
 import dev.codebuildspec.run.BuildRequest;
 import dev.codebuildspec.run.BuildResult;
 import dev.codebuildspec.run.BuildRunner;
@@ -198,10 +199,11 @@ final class RunCommand implements Callable<Integer> {
         if (!Files.isDirectory(src)) {
             throw new UsageError("--source " + source + " is not a directory");
         }
-        if (timeoutMinutes.signum() <= 0) {
-            throw new UsageError("--timeout-minutes must be more than 0, got " + timeoutMinutes);
+        Optional<String> badTimeout = BuildLimits.timeoutProblem(timeoutMinutes);
+        if (badTimeout.isPresent()) {
+            throw new UsageError("--timeout-minutes: " + badTimeout.get());
         }
-        Duration timeout = Duration.ofMillis(timeoutMinutes.multiply(BigDecimal.valueOf(60_000)).longValue());
+        Duration timeout = BuildLimits.timeout(timeoutMinutes);
         if (image == null && !noContainer) {
             throw new UsageError("Missing required option: '--image=IMAGE' (or --no-container)");
         }

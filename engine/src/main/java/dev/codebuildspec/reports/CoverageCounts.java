@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.Optional;
 
 /** Covered out of total, for lines or for branches. */
-public record CoverageCounts(long covered, long total) {
+public record CoverageCounts(long covered, long total) implements java.io.Serializable {
 
     public CoverageCounts {
         if (covered < 0 || total < 0 || covered > total) {

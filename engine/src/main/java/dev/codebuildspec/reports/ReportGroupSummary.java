@@ -1,6 +1,7 @@
 package dev.codebuildspec.reports;
 
 import dev.codebuildspec.buildspec.ReportFormat;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +19,7 @@ public record ReportGroupSummary(
         int filesParsed,
         List<String> warnings,
         Optional<TestSummary> tests,
-        Optional<CoverageSummary> coverage) {
+        Optional<CoverageSummary> coverage) implements Serializable {
 
     public ReportGroupSummary {
         Objects.requireNonNull(group, "group");
@@ -46,5 +47,48 @@ public record ReportGroupSummary(
             }
         }
         return new ReportGroupSummary(group, format, files.size(), parsed, warnings, tests, coverage);
+    }
+
+    /** Optional is not serializable: a summary travels (from a Jenkins agent) as this proxy. */
+    private Object writeReplace() {
+        return new Form(this);
+    }
+
+    private static final class Form implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String group;
+        private final ReportFormat format;
+        private final int filesFound;
+        private final int filesParsed;
+        private final ArrayList<String> warnings;
+        private final TestSummary tests;
+        private final Double linePercent;
+        private final Double branchPercent;
+        private final CoverageCounts lines;
+        private final CoverageCounts branches;
+        private final boolean hasCoverage;
+
+        Form(ReportGroupSummary s) {
+            group = s.group;
+            format = s.format;
+            filesFound = s.filesFound;
+            filesParsed = s.filesParsed;
+            warnings = new ArrayList<>(s.warnings);
+            tests = s.tests.orElse(null);
+            hasCoverage = s.coverage.isPresent();
+            CoverageSummary c = s.coverage.orElse(CoverageSummary.EMPTY);
+            linePercent = c.linePercent().orElse(null);
+            branchPercent = c.branchPercent().orElse(null);
+            lines = c.lines().orElse(null);
+            branches = c.branches().orElse(null);
+        }
+
+        private Object readResolve() {
+            Optional<CoverageSummary> coverage = hasCoverage ? Optional.of(new CoverageSummary(
+                    Optional.ofNullable(linePercent), Optional.ofNullable(branchPercent), Optional.ofNullable(lines),
+                    Optional.ofNullable(branches))) : Optional.empty();
+            return new ReportGroupSummary(group, format, filesFound, filesParsed, warnings, Optional.ofNullable(tests),
+                    coverage);
+        }
     }
 }

@@ -8,7 +8,7 @@ package dev.codebuildspec.reports;
  * summary wants first) and {@code errors} says how many of those were errors.
  * {@code total == passed + failed + skipped} always holds.
  */
-public record TestSummary(long total, long passed, long failed, long errors, long skipped, double durationSeconds) {
+public record TestSummary(long total, long passed, long failed, long errors, long skipped, double durationSeconds) implements java.io.Serializable {
 
     public static final TestSummary EMPTY = new TestSummary(0, 0, 0, 0, 0, 0);
 

@@ -112,12 +112,12 @@ public record BuildRequest(
     public static final class Builder {
         private final Path sourceDir;
         private final String image;
-        private String buildspec = "buildspec.yml";
+        private String buildspec = BuildLimits.DEFAULT_BUILDSPEC;
         private Optional<String> inline = Optional.empty();
         private Map<String, String> plain = Map.of();
         private Map<String, String> secret = Map.of();
         private SecretSource secretSource = SecretSource.NONE;
-        private Duration timeout = Duration.ofMinutes(60);
+        private Duration timeout = Duration.ofMinutes(BuildLimits.DEFAULT_TIMEOUT_MINUTES);
         private String project = "local";
         private long buildNumber = 1;
         private String initiator = "unknown";

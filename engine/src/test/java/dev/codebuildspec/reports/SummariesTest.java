@@ -48,6 +48,30 @@ class SummariesTest {
     }
 
     @Test
+    void aSummaryCrossesJavaSerializationWhole() throws Exception {
+        CoverageSummary coverage = CoverageSummary.ofCounts(Optional.of(new CoverageCounts(2, 3)), Optional.empty());
+        ReportGroupSummary tests = new ReportGroupSummary("unit", ReportFormat.JUNITXML, 2, 1, List.of("bad.xml: broken"),
+                Optional.of(TestSummary.of(5, 2, 1, 1, 1.5)), Optional.empty());
+        ReportGroupSummary lines = new ReportGroupSummary("cov", ReportFormat.JACOCOXML, 1, 1, List.of(), Optional.empty(),
+                Optional.of(coverage));
+        ReportGroupSummary none = new ReportGroupSummary("empty", ReportFormat.COBERTURAXML, 0, 0, List.of(),
+                Optional.empty(), Optional.empty());
+        for (ReportGroupSummary s : List.of(tests, lines, none)) {
+            assertThat(travel(s)).isEqualTo(s);
+        }
+    }
+
+    private static Object travel(Object o) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return in.readObject();
+        }
+    }
+
+    @Test
     void percentagesRoundHalfUp() {
         assertThat(new CoverageCounts(1, 3).percent()).contains(33.33);
         assertThat(new CoverageCounts(2, 3).percent()).contains(66.67);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.codebuildspec.actions;
 import io.jenkins.plugins.codebuildspec.Messages;
 
 import hudson.EnvVars;
+import hudson.model.Api;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
 import dev.codebuildspec.batch.BatchResult;
@@ -168,6 +169,11 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
 
     public Run<?, ?> getRun() {
         return run;
+    }
+
+    /** {@code <build URL>/codebuild-spec-<id>/api/json}: the page's fields for scripts. */
+    public Api getApi() {
+        return new Api(this);
     }
 
     @Exported

@@ -3,6 +3,7 @@ package io.jenkins.plugins.codebuildspec.host;
 import dev.codebuildspec.buildspec.ArtifactsSpec;
 import dev.codebuildspec.buildspec.ReportGroup;
 import dev.codebuildspec.record.ArtifactRecord;
+import dev.codebuildspec.reports.ReportGroupSummary;
 import dev.codebuildspec.run.ArtifactStep;
 import dev.codebuildspec.run.ArtifactsOutcome;
 import dev.codebuildspec.run.BuildOutputs;
@@ -62,7 +63,7 @@ final class AgentOutputs implements BuildOutputs {
         Collected collected = context.workspace().act(new CollectReports(new LinkedHashMap<>(groups)));
         List<String> log = new ArrayList<>(collected.log);
         published.addAll(publisher.publish(context, collected.junitFiles, log::add));
-        return new ReportsOutcome(log, List.of(), collected.files);
+        return new ReportsOutcome(log, collected.summaries, collected.files);
     }
 
     /** The JUnit groups as Jenkins test results summarized them, for the result page. */
@@ -92,12 +93,14 @@ final class AgentOutputs implements BuildOutputs {
         final ArrayList<String> log;
         final LinkedHashMap<String, List<String>> files;
         final LinkedHashMap<String, List<String>> junitFiles;
+        final ArrayList<ReportGroupSummary> summaries;
 
         Collected(ArrayList<String> log, LinkedHashMap<String, List<String>> files,
-                LinkedHashMap<String, List<String>> junitFiles) {
+                LinkedHashMap<String, List<String>> junitFiles, ArrayList<ReportGroupSummary> summaries) {
             this.log = log;
             this.files = files;
             this.junitFiles = junitFiles;
+            this.summaries = summaries;
         }
     }
 
@@ -139,7 +142,7 @@ final class AgentOutputs implements BuildOutputs {
             }
             LinkedHashMap<String, List<String>> files = new LinkedHashMap<>();
             o.files().forEach((k, v) -> files.put(k, new ArrayList<>(v)));
-            return new Collected(new ArrayList<>(o.log()), files, junit);
+            return new Collected(new ArrayList<>(o.log()), files, junit, new ArrayList<>(o.summaries()));
         }
     }
 }

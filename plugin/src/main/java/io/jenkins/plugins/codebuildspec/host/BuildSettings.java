@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codebuildspec.host;
 
+import dev.codebuildspec.run.BuildLimits;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,8 +18,8 @@ import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
  */
 public final class BuildSettings implements Serializable {
     private static final long serialVersionUID = 1L;
-    public static final String DEFAULT_BUILDSPEC = "buildspec.yml";
-    public static final int DEFAULT_TIMEOUT_MINUTES = 60;
+    public static final String DEFAULT_BUILDSPEC = BuildLimits.DEFAULT_BUILDSPEC;
+    public static final int DEFAULT_TIMEOUT_MINUTES = BuildLimits.DEFAULT_TIMEOUT_MINUTES;
 
     final String buildspec;
     final String inline;
@@ -45,8 +46,9 @@ public final class BuildSettings implements Serializable {
     /** With {@link #batch}: at most this many children at once; null: the agent's cores. */
     final Integer parallel;
 
+    @SuppressWarnings("rawtypes")
     public BuildSettings(String buildspec, String inline, String image, String toolName, String registryUrl,
-            String registryCredentialsId, List<MultiBinding<?>> credentials, Map<String, String> env,
+            String registryCredentialsId, List<? extends MultiBinding> credentials, Map<String, String> env,
             int timeoutMinutes, boolean privileged, boolean runAsRoot, String runtimes, boolean noContainer,
             boolean batch, Integer parallel) {
         this.buildspec = buildspec == null || buildspec.isBlank() ? DEFAULT_BUILDSPEC : buildspec.trim();
@@ -56,10 +58,12 @@ public final class BuildSettings implements Serializable {
         this.registryUrl = registryUrl == null || registryUrl.isBlank() ? null : registryUrl.trim();
         this.registryCredentialsId = registryCredentialsId == null || registryCredentialsId.isBlank() ? null
                 : registryCredentialsId;
-        this.credentials = Collections.unmodifiableList(new ArrayList<>(credentials == null ? List.of() : credentials));
-        for (MultiBinding<?> b : this.credentials) {
+        List<MultiBinding<?>> bindings = new ArrayList<>();
+        for (MultiBinding<?> b : credentials == null ? List.<MultiBinding<?>>of() : credentials) {
+            bindings.add(b);
             credentialForms.add(DescribableModel.uninstantiate2_(b));
         }
+        this.credentials = Collections.unmodifiableList(bindings);
         this.env = Collections.unmodifiableMap(new LinkedHashMap<>(env == null ? Map.of() : env));
         this.timeoutMinutes = timeoutMinutes > 0 ? timeoutMinutes : DEFAULT_TIMEOUT_MINUTES;
         this.privileged = privileged;

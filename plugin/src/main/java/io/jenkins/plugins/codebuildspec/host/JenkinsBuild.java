@@ -112,6 +112,8 @@ public final class JenkinsBuild implements Serializable {
     public PolledBuild start(AgentContext c) throws IOException, InterruptedException {
         node = c.nodeName();
         remote = c.workspace().getRemote();
+        // A new job's first build has no workspace yet (no checkout made it), and every process starts in it.
+        c.workspace().mkdirs();
         docker = DockerTool.getExecutable(settings.toolName, c.node(), c.listener(), c.env());
         BuildspecText read = settings.inline != null ? null : AgentFiles.read(c.workspace(), settings.buildspec);
         if (read != null) {

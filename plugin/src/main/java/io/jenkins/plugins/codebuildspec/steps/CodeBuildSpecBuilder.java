@@ -1,6 +1,7 @@
 package io.jenkins.plugins.codebuildspec.steps;
 
 import hudson.AbortException;
+import dev.codebuildspec.run.BuildLimits;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -25,6 +26,7 @@ import io.jenkins.plugins.codebuildspec.host.BuildSettings;
 import io.jenkins.plugins.codebuildspec.host.JenkinsBuild;
 import io.jenkins.plugins.codebuildspec.ui.Forms;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
@@ -47,7 +49,9 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
     private String toolName;
     private String registryUrl;
     private String registryCredentialsId;
-    private List<MultiBinding<?>> credentials = new ArrayList<>();
+    /** Raw, as credentials-binding's own step declares it: structs cannot describe {@code MultiBinding<?>}. */
+    @SuppressWarnings("rawtypes")
+    private List<MultiBinding> credentials = new ArrayList<>();
     private List<EnvironmentVariable> env = new ArrayList<>();
     private int timeoutMinutes = BuildSettings.DEFAULT_TIMEOUT_MINUTES;
     private boolean privileged;
@@ -111,12 +115,14 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
         this.registryCredentialsId = Forms.blankToNull(registryCredentialsId);
     }
 
-    public List<MultiBinding<?>> getCredentials() {
+    @SuppressWarnings("rawtypes")
+    public List<MultiBinding> getCredentials() {
         return credentials;
     }
 
     @DataBoundSetter
-    public void setCredentials(List<MultiBinding<?>> credentials) {
+    @SuppressWarnings("rawtypes")
+    public void setCredentials(List<MultiBinding> credentials) {
         this.credentials = credentials == null ? new ArrayList<>() : new ArrayList<>(credentials);
     }
 
@@ -135,7 +141,10 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
 
     @DataBoundSetter
     public void setTimeoutMinutes(int timeoutMinutes) {
-        this.timeoutMinutes = timeoutMinutes > 0 ? timeoutMinutes : BuildSettings.DEFAULT_TIMEOUT_MINUTES;
+        BuildLimits.timeoutProblem(BigDecimal.valueOf(timeoutMinutes)).ifPresent(problem -> {
+            throw new IllegalArgumentException("timeoutMinutes: " + problem);
+        });
+        this.timeoutMinutes = timeoutMinutes;
     }
 
     public boolean isPrivileged() {

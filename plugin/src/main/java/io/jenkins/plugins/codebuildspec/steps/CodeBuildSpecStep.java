@@ -4,6 +4,7 @@ import io.jenkins.plugins.codebuildspec.Messages;
 import io.jenkins.plugins.codebuildspec.ui.Forms;
 import io.jenkins.plugins.codebuildspec.host.BuildSettings;
 
+import dev.codebuildspec.run.BuildLimits;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -13,6 +14,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
@@ -42,7 +44,9 @@ public final class CodeBuildSpecStep extends Step {
     private String toolName;
     private String registryUrl;
     private String registryCredentialsId;
-    private List<MultiBinding<?>> credentials = new ArrayList<>();
+    /** Raw, as credentials-binding's own step declares it: structs cannot describe {@code MultiBinding<?>}. */
+    @SuppressWarnings("rawtypes")
+    private List<MultiBinding> credentials = new ArrayList<>();
     private List<EnvironmentVariable> env = new ArrayList<>();
     private int timeoutMinutes = BuildSettings.DEFAULT_TIMEOUT_MINUTES;
     private boolean privileged;
@@ -106,12 +110,14 @@ public final class CodeBuildSpecStep extends Step {
         this.registryCredentialsId = Forms.blankToNull(registryCredentialsId);
     }
 
-    public List<MultiBinding<?>> getCredentials() {
+    @SuppressWarnings("rawtypes")
+    public List<MultiBinding> getCredentials() {
         return credentials;
     }
 
     @DataBoundSetter
-    public void setCredentials(List<MultiBinding<?>> credentials) {
+    @SuppressWarnings("rawtypes")
+    public void setCredentials(List<MultiBinding> credentials) {
         this.credentials = credentials == null ? new ArrayList<>() : new ArrayList<>(credentials);
     }
 
@@ -130,7 +136,10 @@ public final class CodeBuildSpecStep extends Step {
 
     @DataBoundSetter
     public void setTimeoutMinutes(int timeoutMinutes) {
-        this.timeoutMinutes = timeoutMinutes > 0 ? timeoutMinutes : BuildSettings.DEFAULT_TIMEOUT_MINUTES;
+        BuildLimits.timeoutProblem(BigDecimal.valueOf(timeoutMinutes)).ifPresent(problem -> {
+            throw new IllegalArgumentException("timeoutMinutes: " + problem);
+        });
+        this.timeoutMinutes = timeoutMinutes;
     }
 
     public boolean isPrivileged() {

@@ -13,7 +13,9 @@ import hudson.model.Queue;
 import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.security.Permission;
+import dev.codebuildspec.run.BuildLimits;
 import hudson.util.FormValidation;
+import java.math.BigDecimal;
 import hudson.util.ListBoxModel;
 import dev.codebuildspec.parse.BuildspecParser;
 import dev.codebuildspec.parse.Diagnostic;
@@ -136,8 +138,8 @@ public final class Forms {
             return FormValidation.ok();
         }
         try {
-            int n = Integer.parseInt(value.trim());
-            return n >= 1 && n <= 36 * 60 ? FormValidation.ok() : FormValidation.error(Messages.Forms_BadTimeout());
+            return BuildLimits.timeoutProblem(BigDecimal.valueOf(Integer.parseInt(value.trim())))
+                    .map(FormValidation::error).orElse(FormValidation.ok());
         } catch (NumberFormatException e) {
             return FormValidation.error(Messages.Forms_BadTimeout());
         }
