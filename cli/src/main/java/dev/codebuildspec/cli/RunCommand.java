@@ -189,9 +189,6 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Where --secret and --secret-file read from: this process's environment (a test gives its own). */
-    /** What CODEBUILD_BUILD_IMAGE says of a build without a container. */
-    static final String NO_IMAGE = "none (--no-container)";
-
     Map<String, String> environment = System.getenv();
 
     BuildRequest request() throws IOException {
@@ -216,7 +213,7 @@ final class RunCommand implements Callable<Integer> {
         OptionalInt uid = unixId(uidProbe, "unix:uid");
         OptionalInt gid = unixId(uidProbe, "unix:gid");
         GitSource git = GitSource.of(src);
-        return BuildRequest.builder(src, image != null ? image : NO_IMAGE)
+        return BuildRequest.builder(src, image != null ? image : BuildRequest.NO_IMAGE)
                 .buildspec(buildspec)
                 .environment(plain, secret)
                 .secretSource(source)

@@ -110,7 +110,7 @@ public final class BatchBuild {
                     runner.stop();
                 }
                 SourceCopy.copy(parent.sourceDir(), source);
-                return runner.run(BatchPlan.request(parent, child, source), log);
+                return runner.run(BatchPlan.request(parent, child, source, Optional.empty()), log);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot copy the source for " + child.identifier(), e);
             } finally {

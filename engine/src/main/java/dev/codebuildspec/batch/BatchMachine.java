@@ -2,6 +2,7 @@ package dev.codebuildspec.batch;
 
 import dev.codebuildspec.log.KeepOpenOutputStream;
 import dev.codebuildspec.record.Status;
+import dev.codebuildspec.parse.BuildspecText;
 import dev.codebuildspec.run.BuildMachine;
 import dev.codebuildspec.run.BuildRequest;
 import dev.codebuildspec.run.BuildResult;
@@ -82,7 +83,7 @@ public final class BatchMachine implements PolledBuild {
             } else {
                 Path source = Path.of(saved.source);
                 OutputStream log = hosts.log(child, true);
-                BuildMachine machine = BuildMachine.resume(BatchPlan.request(parent, child, source),
+                BuildMachine machine = BuildMachine.resume(m.request(child, source),
                         hosts.host(child, source), saved.build, log, clock);
                 m.running.put(child.identifier(), new Running(child, machine, log,
                         Instant.ofEpochMilli(saved.startMillis), source));
@@ -223,10 +224,12 @@ public final class BatchMachine implements PolledBuild {
         state.changed();
         Path source;
         OutputStream log;
+        BuildRequest request;
         try {
             source = hosts.copySource(child);
             saved.source = source.toString();
             log = hosts.log(child, false);
+            request = request(child, source);
         } catch (IOException e) {
             record(new ChildOutcome(child, Status.FAULT, Optional.empty(), Optional.of(start),
                     Optional.of(clock.instant()), Optional.of("cannot copy the source: " + e.getMessage())));
@@ -237,8 +240,7 @@ public final class BatchMachine implements PolledBuild {
                     Optional.of(clock.instant()), Optional.of("interrupted")));
             return;
         }
-        BuildMachine machine = BuildMachine.start(BatchPlan.request(parent, child, source), hosts.host(child, source),
-                log, clock);
+        BuildMachine machine = BuildMachine.start(request, hosts.host(child, source), log, clock);
         saved.build = machine.state();
         synchronized (running) {
             running.put(child.identifier(), new Running(child, machine, log, start, source));
@@ -312,6 +314,19 @@ public final class BatchMachine implements PolledBuild {
         return result;
     }
 
+    /** A child's request; its own buildspec, when it names one, read by its host where the source is. */
+    private BuildRequest request(ChildBuild child, Path source) throws InterruptedException {
+        Optional<BuildspecText> text = Optional.empty();
+        if (child.buildspec().isPresent()) {
+            try {
+                text = hosts.buildspec(source, child.buildspec().get());
+            } catch (IOException e) {
+                text = Optional.of(BuildspecText.failed("cannot read YAML file " + child.buildspec().get() + ": " + e.getMessage()));
+            }
+        }
+        return BatchPlan.request(parent, child, source, text);
+    }
+
     /** How a child that ended before a resume ended: its record made again from its state, without running anything. */
     private ChildOutcome outcomeAgain(ChildBuild child, BatchState.Child saved) throws IOException, InterruptedException {
         Optional<Instant> start = saved.startMillis == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(saved.startMillis));
@@ -319,7 +334,7 @@ public final class BatchMachine implements PolledBuild {
         Optional<BuildResult> result = Optional.empty();
         if (saved.build != null) {
             Path source = Path.of(saved.source);
-            result = Optional.of(BuildMachine.resume(BatchPlan.request(parent, child, source), hosts.host(child, source),
+            result = Optional.of(BuildMachine.resume(request(child, source), hosts.host(child, source),
                     saved.build, OutputStream.nullOutputStream(), clock).complete());
         }
         return new ChildOutcome(child, Status.valueOf(saved.status), result, start, end, Optional.ofNullable(saved.reason));

@@ -6,6 +6,7 @@ import dev.codebuildspec.run.BuildRequest;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import dev.codebuildspec.parse.BuildspecText;
 import java.util.Optional;
 
 /** The children of a batch in plan order, and whether the batch fails fast. */
@@ -28,17 +29,28 @@ public record BatchPlan(List<ChildBuild> children, boolean fastFail) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new BatchPlan(new BatchPlanner().plan(batch.get()), batch.get().fastFail()));
+            BatchPlan plan = new BatchPlan(new BatchPlanner().plan(batch.get()), batch.get().fastFail());
+            for (ChildBuild child : plan.children()) {
+                if (child.privilegedMode().orElse(false) && !parent.privileged()) {
+                    out.println("[batch] " + child.identifier() + ": privileged-mode is ignored: only the build's own "
+                            + "privileged option (--privileged, the Jenkins step's privileged) grants it, never the buildspec");
+                }
+            }
+            return Optional.of(plan);
         } catch (IllegalArgumentException e) {
             out.println("[batch] " + e.getMessage());
             return Optional.empty();
         }
     }
 
-    /** The request of {@code child}: its source copy, buildspec, image, privileged mode, variables, artifacts directory. */
-    static BuildRequest request(BuildRequest parent, ChildBuild child, Path source) {
-        return parent.forChild(source, child.buildspec().orElse(parent.buildspec()),
-                child.image().orElse(parent.image()), child.privilegedMode().orElse(parent.privileged()),
+    /**
+     * The request of {@code child}: its source copy, buildspec, image, privileged mode (which the buildspec may turn
+     * off, never on: root on the machine is the trusted side's to give), variables, artifacts directory.
+     * {@code text} is the child's own buildspec as its host read it; empty: read from the source copy when parsed.
+     */
+    static BuildRequest request(BuildRequest parent, ChildBuild child, Path source, Optional<BuildspecText> text) {
+        return parent.forChild(source, child.buildspec().orElse(parent.buildspec()), text,
+                child.image().orElse(parent.image()), child.privilegedMode().orElse(true) && parent.privileged(),
                 child.environment(), parent.artifactsDir().map(d -> d.resolve(child.identifier())));
     }
 }

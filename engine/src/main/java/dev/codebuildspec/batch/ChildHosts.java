@@ -3,7 +3,9 @@ package dev.codebuildspec.batch;
 import dev.codebuildspec.run.BuildHost;
 import java.io.IOException;
 import java.io.OutputStream;
+import dev.codebuildspec.parse.BuildspecText;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** What a host gives each child of a polled batch ({@link BatchMachine}): its source, its host, its log. */
 public interface ChildHosts {
@@ -13,6 +15,14 @@ public interface ChildHosts {
 
     /** Removes a copy {@link #copySource} made, once its child has ended. */
     void deleteSource(Path copy) throws IOException, InterruptedException;
+
+    /**
+     * The child's own buildspec ({@code path} in its source copy), read where the source is; empty when the machine
+     * that parses it has the source on its own disk (the CLI).
+     */
+    default Optional<BuildspecText> buildspec(Path source, String path) throws IOException, InterruptedException {
+        return Optional.empty();
+    }
 
     /** The host {@code child} runs on, over its source copy; its artifacts go under {@code <identifier>/}. */
     BuildHost host(ChildBuild child, Path source);

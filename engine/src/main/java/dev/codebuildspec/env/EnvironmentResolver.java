@@ -5,7 +5,9 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.codebuildspec.buildspec.Buildspec;
 import dev.codebuildspec.buildspec.EnvValue;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,15 +32,28 @@ public final class EnvironmentResolver {
                 plain.put(v.name(), v.value());
             }
         }
+        // Every reference that does not resolve is reported at once, not only the first.
+        List<String> unresolved = new ArrayList<>();
         for (EnvValue v : spec.env().parameterStore().values()) {
             if (!overridden(v.name(), plainOverrides, secretOverrides)) {
-                secret.put(v.name(), parameter(spec, v));
+                try {
+                    secret.put(v.name(), parameter(spec, v));
+                } catch (EnvironmentException e) {
+                    unresolved.add(e.getMessage());
+                }
             }
         }
         for (EnvValue v : spec.env().secretsManager().values()) {
             if (!overridden(v.name(), plainOverrides, secretOverrides)) {
-                secret.put(v.name(), secret(spec, v));
+                try {
+                    secret.put(v.name(), secret(spec, v));
+                } catch (EnvironmentException e) {
+                    unresolved.add(e.getMessage());
+                }
             }
+        }
+        if (!unresolved.isEmpty()) {
+            throw new EnvironmentException(String.join("; ", unresolved));
         }
         plainOverrides.forEach((k, v) -> {
             plain.remove(k);
@@ -56,7 +71,11 @@ public final class EnvironmentResolver {
     private String parameter(Buildspec spec, EnvValue v) throws EnvironmentException {
         return secrets.parameter(v.value()).orElseThrow(() -> new EnvironmentException(
                 "parameter does not exist: " + v.value() + " (env/parameter-store/" + v.name() + " at "
-                        + spec.sourceName() + ":" + v.position() + ")"));
+                        + spec.sourceName() + ":" + v.position() + ")" + hint(secrets.parameterMissing(v.value()))));
+    }
+
+    private static String hint(String why) {
+        return why.isEmpty() ? "" : ": " + why;
     }
 
     private String secret(Buildspec spec, EnvValue v) throws EnvironmentException {
@@ -68,7 +87,8 @@ public final class EnvironmentResolver {
             throw new EnvironmentException(e.getMessage() + where);
         }
         String value = secrets.secret(ref.secretId(), ref.versionStage(), ref.versionId())
-                .orElseThrow(() -> new EnvironmentException("secret does not exist: " + v.value() + where));
+                .orElseThrow(() -> new EnvironmentException("secret does not exist: " + v.value() + where
+                        + hint(secrets.secretMissing(ref.secretId(), ref.versionStage(), ref.versionId()))));
         if (ref.jsonKey().isEmpty()) {
             return value;
         }

@@ -27,9 +27,22 @@ public final class SecretsFile implements SecretSource {
     private final JsonObject parameters;
     private final JsonObject secrets;
 
-    private SecretsFile(JsonObject parameters, JsonObject secrets) {
+    private final String name;
+
+    private SecretsFile(JsonObject parameters, JsonObject secrets, String name) {
         this.parameters = parameters;
         this.secrets = secrets;
+        this.name = name;
+    }
+
+    @Override
+    public String parameterMissing(String parameter) {
+        return "not in the secrets file " + name + " (\"parameter-store\": {\"" + parameter + "\": \"...\"})";
+    }
+
+    @Override
+    public String secretMissing(String secretId, Optional<String> versionStage, Optional<String> versionId) {
+        return "not in the secrets file " + name + " (\"secrets-manager\": {\"" + secretId + "\": ...})";
     }
 
     public static SecretsFile read(Path file) throws IOException {
@@ -51,7 +64,7 @@ public final class SecretsFile implements SecretSource {
                             + "\"; expected \"parameter-store\" and \"secrets-manager\"");
                 }
             }
-            return new SecretsFile(object(o, "parameter-store", file), object(o, "secrets-manager", file));
+            return new SecretsFile(object(o, "parameter-store", file), object(o, "secrets-manager", file), file.toString());
         } catch (JsonParseException e) {
             // Gson's message may quote the file's content; say where, not what.
             throw new IOException(file + ": not valid JSON");
@@ -106,6 +119,6 @@ public final class SecretsFile implements SecretSource {
         parameters.forEach(p::addProperty);
         JsonObject s = new JsonObject();
         secrets.forEach(s::addProperty);
-        return new SecretsFile(p, s);
+        return new SecretsFile(p, s, "given");
     }
 }

@@ -121,11 +121,29 @@ final class BatchReader {
         }
         BatchEnv env = fields.get("env").map(e -> env(e, TASK_ENV_KEYS)).orElse(BatchEnv.NONE);
         Optional<String> buildspec = reader.optionalNonEmpty(fields, "buildspec");
+        fields.get("buildspec").ifPresent(f -> buildspec.ifPresent(b -> checkInsideSource(f.path(), b, f.position())));
         boolean debug = reader.bool(fields, "debug-session", false);
         boolean ignoreFailure = reader.bool(fields, "ignore-failure", false);
         List<String> deps = dependOn;
         return id.filter(t -> NodeReader.ALPHANUMERIC_ID.matcher(t.value()).matches()).map(t ->
                 new BatchTask(t.value(), buildspec, debug, deps, ignoreFailure, env, t.position()));
+    }
+
+    /**
+     * A child's buildspec is read from the source root, as CodeBuild reads it: a path that leads out of the source
+     * (absolute, or through {@code ..}) is refused before anything runs, since a pull request may have written it.
+     */
+    private void checkInsideSource(String where, String path, Position position) {
+        boolean outside;
+        try {
+            outside = path.startsWith("/") || java.nio.file.Path.of(path).normalize().startsWith("..");
+        } catch (java.nio.file.InvalidPathException e) {
+            outside = true;
+        }
+        if (outside) {
+            reader.error(position, where + ": " + Nodes.quote(path) + " must be a path inside the source; a batch "
+                    + "task's buildspec is read from the source root");
+        }
     }
 
     private void checkDependencies(Map<String, BatchTask> byId) {
@@ -235,7 +253,9 @@ final class BatchReader {
 
     private BatchMatrix.Dynamic dynamic(Fields d) {
         d.warnUnknown(Set.of("buildspec", "env"), reader.diagnostics());
-        List<String> buildspecs = NodeReader.values(reader.scalarList(d, "buildspec", true));
+        List<Text> buildspecTexts = reader.scalarList(d, "buildspec", true);
+        buildspecTexts.forEach(b -> checkInsideSource(d.path() + "/buildspec", b.value(), b.position()));
+        List<String> buildspecs = NodeReader.values(buildspecTexts);
         List<String> computeTypes = new ArrayList<>();
         List<String> images = new ArrayList<>();
         Map<String, List<String>> variables = new LinkedHashMap<>();

@@ -53,7 +53,10 @@ final class BuildspecReader {
         EnvSection env = new EnvReader(reader).read(top.get("env"), top.get("environment_variables"));
         Optional<Field> phasesField = top.get("phases");
         if (phasesField.isEmpty()) {
-            reader.error(top.position(), "phases is missing; CodeBuild's documentation requires a phases section");
+            // CodeBuild runs these: batch buildspecs whose tasks each name their own, and release buildspecs with only env
+            // and artifacts. The documentation's requirement is kept as a warning.
+            reader.warning(top.position(), "phases is missing: this buildspec runs no commands of its own (CodeBuild "
+                    + "runs it so; its documentation asks for a phases section)");
         }
         Map<PhaseName, Phase> phases = phasesField.map(new PhaseReader(reader)::read).orElse(Map.of());
         Optional<ArtifactsSpec> artifacts = top.get("artifacts").flatMap(new ArtifactsReader(reader)::read);

@@ -57,6 +57,26 @@ public final class BuildspecText implements Serializable {
         }
     }
 
+    /**
+     * Reads {@code relative} under {@code root}, refusing a path that leads outside it, by its name or through a link:
+     * the buildspec is repository content, and its text may be shown in the log.
+     */
+    public static BuildspecText readInside(Path root, String relative) {
+        Path base = root.toAbsolutePath().normalize();
+        Path file = base.resolve(relative).normalize();
+        if (!file.startsWith(base)) {
+            return failed("the buildspec " + relative + " is outside the source " + base + "; it must be a path inside it");
+        }
+        try {
+            if (Files.exists(file) && !file.toRealPath().startsWith(base.toRealPath())) {
+                return failed("the buildspec " + relative + " is a link to a file outside the source " + base);
+            }
+        } catch (IOException e) {
+            return failed("cannot read YAML file " + file + ": " + e);
+        }
+        return read(file);
+    }
+
     public static BuildspecText failed(String problem) {
         return new BuildspecText(null, problem);
     }

@@ -28,6 +28,13 @@ final class CommandReader {
             reader.error(f.position(), f.path() + " has no value; expected a list of commands");
             return Optional.empty();
         }
+        if (v instanceof ScalarNode block && !block.getValue().isBlank()) {
+            // CodeBuild runs a single string (often a `|` block) given for the list: as one command, as one list item
+            // holding that block would be.
+            reader.warning(f.position(), f.path() + " is one string, not a list of commands: it runs as one command, "
+                    + "as a single `- |` item would (CodeBuild runs it so)");
+            return Optional.of(List.of(new Command(block.getValue(), Nodes.position(v))));
+        }
         if (!(v instanceof SequenceNode seq)) {
             reader.typeError(f, "a list of commands");
             return Optional.empty();
@@ -38,7 +45,10 @@ final class CommandReader {
             Node item = items.get(i);
             Position p = Nodes.position(item);
             if (item instanceof ScalarNode s) {
-                if (s.getValue().isBlank()) {
+                if (Nodes.isEmptyNull(s)) {
+                    // A bare `-` or `- # comment`: CodeBuild goes on past it.
+                    reader.warning(p, label + "[" + i + "] in " + f.path() + " has no value and is skipped");
+                } else if (s.getValue().isBlank()) {
                     reader.error(p, "Expected " + label + "[" + i + "] in " + f.path() + " to be a command, found "
                             + (Nodes.isEmptyNull(s) ? "no value" : "an empty string"));
                 } else {

@@ -56,6 +56,15 @@ public interface BuildHost {
         return List.of();
     }
 
+    /**
+     * Whether the machine that holds the container answers. When it does not (a Jenkins agent that stayed away),
+     * FINALIZING does not wait for it: the container is left to the host's reaper, which removes it once the
+     * machine is back.
+     */
+    default boolean reachable() {
+        return true;
+    }
+
     /** How often to poll a running driver: from {@code fastest}, slowing to {@code slowest} while it is quiet. */
     default PollPacing pacing() {
         return PollPacing.CONSTANT;

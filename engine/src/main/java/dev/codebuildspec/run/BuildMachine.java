@@ -247,7 +247,7 @@ public final class BuildMachine implements PolledBuild {
         }
         if (state.stage != Stage.COMPLETE) {
             new Outputs(this).run();
-            Finalizing.run(progress, container, request, clock);
+            Finalizing.run(progress, container, request, host, clock);
             moveTo(Stage.COMPLETE);
         }
         boolean consoleLost = false;

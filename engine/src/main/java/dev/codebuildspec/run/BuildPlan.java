@@ -8,6 +8,7 @@ import dev.codebuildspec.env.BuiltInVariables;
 import dev.codebuildspec.env.EnvironmentException;
 import dev.codebuildspec.env.EnvironmentResolver;
 import dev.codebuildspec.env.ResolvedEnvironment;
+import dev.codebuildspec.mask.SecretForms;
 import dev.codebuildspec.mask.SecretMasker;
 import dev.codebuildspec.parse.Diagnostic;
 import dev.codebuildspec.parse.ParseResult;
@@ -58,11 +59,14 @@ public record BuildPlan(
         BuiltInVariables builtIns = new BuiltInVariables(request.project(), buildId,
                 request.buildNumber(), srcDir, start.toEpochMilli(), request.initiator(), request.image(),
                 request.sourceVersion(), request.resolvedSourceVersion());
-        SecretMasker cliSecrets = SecretMasker.of(request.secretOverrides().values());
+        SecretMasker cliSecrets = SecretMasker.of(maskedValues(request, new ResolvedEnvironment(Map.of(), Map.of())));
         // A batch build validated the batch section before its children got here; a plain build ignores it.
         ParseResult parsed = request.parseBuildspec().forPlainBuild();
         if (parsed.hasErrors() || parsed.buildspec().isEmpty()) {
-            String message = parsed.errors().stream().map(Diagnostic::toString).collect(Collectors.joining("; "));
+            // A problem with no place in the text (a missing file) reads as CodeBuild's: the message alone.
+            String message = parsed.errors().stream()
+                    .map(d -> d.position().equals(Position.UNKNOWN) ? d.message() : d.toString())
+                    .collect(Collectors.joining("; "));
             return failed(parsed.diagnostics(), PhaseContext.YAML_FILE_ERROR, message, builtIns, cliSecrets, marker);
         }
         Buildspec spec = parsed.buildspec().get();
@@ -73,8 +77,7 @@ public record BuildPlan(
         } catch (EnvironmentException e) {
             return failed(parsed.diagnostics(), PhaseContext.CLIENT_ERROR, e.getMessage(), builtIns, cliSecrets, marker);
         }
-        Set<String> secrets = new HashSet<>(env.secretValues());
-        SecretMasker masker = SecretMasker.of(secrets);
+        SecretMasker masker = SecretMasker.of(maskedValues(request, env));
         String script = DriverScript.generate(spec, settings(request, spec, env, marker, builtIns.buildId()));
         return new BuildPlan(parsed.diagnostics(), Optional.empty(), spec, builtIns, env, masker, marker,
                 CommandIndex.of(spec), script);
@@ -97,6 +100,37 @@ public record BuildPlan(
         return new BuildPlan(diagnostics, failure, changed, builtIns, environment, masker, marker,
                 CommandIndex.of(changed), changedScript);
     }
+
+    /**
+     * Every value the log must not show: the secret variables, and each line of a secret file's text (a key, a
+     * config) of at least {@value SecretForms#MIN_DERIVED} characters; shorter lines are the file's structure
+     * ({@code }}, {@code ---}), and masking them would shred the log. A file that is not short UTF-8 text (a
+     * keystore) cannot appear in a log as it is.
+     */
+    static Set<String> maskedValues(BuildRequest request, ResolvedEnvironment env) {
+        Set<String> values = new HashSet<>(env.secretValues());
+        values.addAll(request.secretOverrides().values());
+        for (byte[] file : request.secretFiles().values()) {
+            text(file).ifPresent(t -> t.lines().filter(l -> l.length() >= SecretForms.MIN_DERIVED).forEach(values::add));
+        }
+        return values;
+    }
+
+    private static Optional<String> text(byte[] file) {
+        if (file.length == 0 || file.length > MASKED_FILE_LIMIT) {
+            return Optional.empty();
+        }
+        try {
+            String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(file)).toString();
+            return text.indexOf('\0') >= 0 ? Optional.empty() : Optional.of(text);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Secret files up to this size are masked by their text. */
+    private static final int MASKED_FILE_LIMIT = 64 * 1024;
 
     private static DriverSettings settings(BuildRequest request, Buildspec spec, ResolvedEnvironment env,
             DriverMarker marker, String buildId) {

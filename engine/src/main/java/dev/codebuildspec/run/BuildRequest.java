@@ -57,6 +57,9 @@ public record BuildRequest(
         boolean driverAsOwner,
         Optional<String> unreadableBuildspec,
         boolean noContainer) {
+    /** What CODEBUILD_BUILD_IMAGE says of a build without a container, as the README documents it. */
+    public static final String NO_IMAGE = "none";
+
 
     public BuildRequest {
         Objects.requireNonNull(sourceDir, "sourceDir");
@@ -73,20 +76,21 @@ public record BuildRequest(
 
     /**
      * The request of one child of a batch: its own source copy, buildspec, image, privileged mode,
-     * variables (under the caller's overrides, which still win) and artifacts directory.
+     * variables (under the caller's overrides, which still win) and artifacts directory. {@code childText} is the
+     * child's own buildspec as the host read it where the source is; empty: read from the source when parsed.
      */
-    public BuildRequest forChild(Path childSource, String childBuildspec, String childImage, boolean childPrivileged,
-            Map<String, String> childVariables, Optional<Path> childArtifactsDir) {
+    public BuildRequest forChild(Path childSource, String childBuildspec, Optional<BuildspecText> childText, String childImage,
+            boolean childPrivileged, Map<String, String> childVariables, Optional<Path> childArtifactsDir) {
         Map<String, String> plain = new LinkedHashMap<>(childVariables);
         plain.putAll(plainOverrides);
         plain.putAll(childVariables.entrySet().stream().filter(e -> e.getKey().startsWith("CODEBUILD_"))
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         boolean sameSpec = childBuildspec.equals(buildspec);
-        return new BuildRequest(childSource, childBuildspec, sameSpec ? inlineBuildspec : Optional.empty(), childImage,
+        return new BuildRequest(childSource, childBuildspec, sameSpec ? inlineBuildspec : childText.flatMap(BuildspecText::text), childImage,
                 plain, secretOverrides, secretSource, timeout, project, buildNumber, initiator, sourceVersion,
                 resolvedSourceVersion, owner, ownerUid, ownerGid, childPrivileged, cacheDir, childArtifactsDir,
                 reportsDir.map(d -> d.resolve(childSource.getFileName().toString())), runtimesFile, secretFiles,
-                driverAsOwner, sameSpec ? unreadableBuildspec : Optional.empty(), noContainer);
+                driverAsOwner, sameSpec ? unreadableBuildspec : childText.flatMap(BuildspecText::problem), noContainer);
     }
 
     /** Parses the buildspec: the inline text when there is one, else the file under the source. */

@@ -49,8 +49,7 @@ final class DriverWatch {
         }
         BuildPlan plan = machine.plan();
         BuildRequest request = machine.request();
-        Set<String> secrets = new HashSet<>(plan.environment().secretValues());
-        secrets.addAll(request.secretOverrides().values());
+        Set<String> secrets = BuildPlan.maskedValues(request, plan.environment());
         DriverStart start = new DriverStart(machine.container().id(), machine.container().stateDir(), plan.script(), plan.spec().env().shell(),
                 plan.environment().secret(), SecretForms.of(secrets), plan.marker(), SourcePhase.driverUser(request));
         try {

@@ -18,7 +18,7 @@ final class Finalizing {
     private Finalizing() {
     }
 
-    static void run(BuildProgress progress, Sandbox container, BuildRequest request, Clock clock)
+    static void run(BuildProgress progress, Sandbox container, BuildRequest request, BuildHost host, Clock clock)
             throws InterruptedException {
         progress.begin(PhaseType.FINALIZING);
         Status status = Status.SUCCEEDED;
@@ -42,7 +42,7 @@ final class Finalizing {
                     last = null;
                 } catch (DockerException e) {
                     last = e;
-                    if (clock.instant().isAfter(deadline)) {
+                    if (!host.reachable() || clock.instant().isAfter(deadline)) {
                         break;
                     }
                     Thread.sleep(CLEANUP_RETRY.toMillis());

@@ -132,6 +132,27 @@ class EnvironmentResolverTest {
     }
 
     @Test
+    void everyUnresolvedReferenceIsReportedAtOnceWithHowToSupplyIt() {
+        String env = """
+                  parameter-store:
+                    A: /app/one
+                    B: /app/db/password
+                    C: /app/two
+                  secrets-manager:
+                    D: prod/gone
+                """;
+        assertThatThrownBy(() -> resolve(env, Map.of(), Map.of()))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessageContaining("parameter does not exist: /app/one (env/parameter-store/A at buildspec.yml:4:5): "
+                        + "not in the secrets file given")
+                .hasMessageContaining("parameter does not exist: /app/two (env/parameter-store/C at buildspec.yml:6:5)")
+                .hasMessageContaining("secret does not exist: prod/gone (env/secrets-manager/D at buildspec.yml:8:5)")
+                .hasMessageNotContaining("/app/db/password");
+        assertThatThrownBy(() -> new EnvironmentResolver(SecretSource.NONE).resolve(spec(env), BUILT_INS, Map.of(), Map.of()))
+                .hasMessageContaining("/app/one (env/parameter-store/A at buildspec.yml:4:5): " + SecretSource.LOCALLY);
+    }
+
+    @Test
     void aMissingSecretNamesTheReferenceTheVariableAndWhereItWasWritten() {
         String env = """
                   variables:

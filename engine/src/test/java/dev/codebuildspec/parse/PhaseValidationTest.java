@@ -53,15 +53,32 @@ class PhaseValidationTest {
     }
 
     @Test
-    void emptyCommandEntriesAreErrors() {
-        assertThat(diagnostics(build("    commands:\n      -\n      - ''\n      - make\n"))).containsExactly(
-                "buildspec.yml:5:8: error: Expected Commands[0] in phases.build.commands to be a command, found no value",
+    void emptyCommandEntriesAreSkippedWithAWarningAndAnEmptyStringIsAnError() {
+        assertThat(diagnostics(build("    commands:\n      -\n      - ''\n      - # later\n      - make\n"))).containsExactly(
+                "buildspec.yml:5:8: warning: Commands[0] in phases.build.commands has no value and is skipped",
                 "buildspec.yml:6:9: error: Expected Commands[1] in phases.build.commands to be a command, found an "
-                        + "empty string");
+                        + "empty string",
+                "buildspec.yml:7:8: warning: Commands[2] in phases.build.commands has no value and is skipped");
+        ParseResult skipped = parse(build("    commands:\n      -\n      - make\n"));
+        assertThat(skipped.hasErrors()).isFalse();
+        assertThat(skipped.buildspec().orElseThrow().phase(PhaseName.BUILD).orElseThrow().commands())
+                .extracting(c -> c.text()).containsExactly("make");
         assertThat(diagnostics(build("    commands:\n"))).containsExactly(
                 "buildspec.yml:4:5: error: phases.build.commands has no value; expected a list of commands");
-        assertThat(diagnostics(build("    commands: make\n"))).containsExactly(
-                "buildspec.yml:4:15: error: phases.build.commands must be a list of commands, found the scalar 'make'");
+    }
+
+    @Test
+    void aSingleStringOfCommandsRunsAsOneCommand() {
+        ParseResult block = parse(build("    commands: |\n      set -e\n      make\n      make test\n"));
+        assertThat(block.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "buildspec.yml:4:5: warning: phases.build.commands is one string, not a list of commands: it runs as one "
+                        + "command, as a single `- |` item would (CodeBuild runs it so)");
+        assertThat(block.buildspec().orElseThrow().phase(PhaseName.BUILD).orElseThrow().commands())
+                .extracting(c -> c.text()).containsExactly("set -e\nmake\nmake test\n");
+        assertThat(parse(build("    commands: make\n")).buildspec().orElseThrow().phase(PhaseName.BUILD).orElseThrow()
+                .commands()).extracting(c -> c.text()).containsExactly("make");
+        assertThat(diagnostics(build("    commands: {a: b}\n"))).containsExactly(
+                "buildspec.yml:4:15: error: phases.build.commands must be a list of commands, found a mapping");
     }
 
     @Test

@@ -133,6 +133,17 @@ class SectionValidationTest {
     }
 
     @Test
+    void aBatchTasksBuildspecMustBeInsideTheSource() {
+        assertThat(diagnostics(v02("batch:\n  build-list:\n    - identifier: a\n      buildspec: ../../etc/passwd\n"
+                + "    - identifier: b\n      buildspec: /etc/shadow\n    - identifier: c\n      buildspec: ci/./c.yml\n"
+                + "  \n"))).containsExactly(
+                "buildspec.yml:9:7: error: batch.build-list[0].buildspec: '../../etc/passwd' must be a path inside the "
+                        + "source; a batch task's buildspec is read from the source root",
+                "buildspec.yml:11:7: error: batch.build-list[1].buildspec: '/etc/shadow' must be a path inside the "
+                        + "source; a batch task's buildspec is read from the source root");
+    }
+
+    @Test
     void batchListWarnsAboutDependOnAndChecksEnv() {
         assertThat(diagnostics(v02("batch:\n  build-list:\n    - identifier: a\n      depend-on: [b]\n"
                 + "      env:\n        compute-type: BUILD_GENERAL1_SMALL\n        fleet: f\n"

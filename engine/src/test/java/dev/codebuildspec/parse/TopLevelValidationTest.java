@@ -47,7 +47,9 @@ class TopLevelValidationTest {
     @Test
     void missingPhases() {
         assertThat(diagnostics("version: 0.2\n")).containsExactly(
-                "buildspec.yml:1:1: error: phases is missing; CodeBuild's documentation requires a phases section");
+                "buildspec.yml:1:1: warning: phases is missing: this buildspec runs no commands of its own (CodeBuild "
+                        + "runs it so; its documentation asks for a phases section)");
+        assertThat(parse("version: 0.2\nartifacts:\n  files: [out.zip]\n").hasErrors()).isFalse();
         assertThat(diagnostics("version: 0.2\nphases:\n")).containsExactly(
                 "buildspec.yml:2:1: error: phases has no phases; CodeBuild's documentation requires at least one "
                         + "of install, pre_build, build, post_build");

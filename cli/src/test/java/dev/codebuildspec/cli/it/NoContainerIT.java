@@ -46,6 +46,7 @@ class NoContainerIT {
                   install:
                     commands:
                       - echo "src is $CODEBUILD_SRC_DIR and pwd is $(pwd)"
+                      - echo "image is [$CODEBUILD_BUILD_IMAGE]"
                   build:
                     commands:
                       - echo "token is $TOKEN"
@@ -62,7 +63,7 @@ class NoContainerIT {
         assertThat(r.exit()).as(r.toString()).isZero();
         String src = ws.src().toString();
         assertThat(r.output()).contains("Running the phases on this machine, without a container",
-                "src is " + src + " and pwd is " + src, "token is ***", "Report group unit: 1 of 1 file(s) read",
+                "src is " + src + " and pwd is " + src, "image is [none]", "token is ***", "Report group unit: 1 of 1 file(s) read",
                 "Found 1 file(s)", "Phase complete: FINALIZING State: SUCCEEDED").doesNotContain(TOKEN);
         assertThat(r.buildStatus()).isEqualTo("SUCCEEDED");
         assertThat(r.recordJson()).contains("\"exported\"").doesNotContain(TOKEN);

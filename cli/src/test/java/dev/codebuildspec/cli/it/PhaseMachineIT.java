@@ -12,6 +12,7 @@ import dev.codebuildspec.run.BuildMachine;
 import dev.codebuildspec.run.BuildRequest;
 import dev.codebuildspec.run.BuildResult;
 import dev.codebuildspec.run.BuildState;
+import dev.codebuildspec.run.UnreachableHost;
 import dev.codebuildspec.run.LocalDockerHost;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -352,6 +353,50 @@ class PhaseMachineIT {
         assertThat(result.status()).isEqualTo(Status.STOPPED);
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("Phase complete: BUILD State: STOPPED");
         assertThat(Docker.containers(Docker.BUILD_ID, result.record().id())).isEmpty();
+    }
+
+    @Test
+    void aBuildWhoseHostStaysAwayEndsFaultAtOnceWithItsContainerLeftForTheReaper() throws Exception {
+        Path src = source("unreachable", """
+                version: 0.2
+                phases:
+                  build:
+                    commands:
+                      - echo started
+                      - sleep 60
+                """);
+        BuildRequest request = request(src, Duration.ofMinutes(5));
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        BuildMachine machine = BuildMachine.start(request, new DetachedHost(
+                Files.createDirectories(tmp.resolve("unreachable-control")), src), first, Clock.systemUTC());
+        assertThat(machine.prepare()).isTrue();
+        while (!first.toString(StandardCharsets.UTF_8).contains("started")) {
+            Thread.sleep(machine.poll().orElseThrow().toMillis());
+        }
+        BuildState state = (BuildState) Saved.deserialize(Saved.serialize(machine.state()));
+        String id = state.buildId();
+
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        long began = System.nanoTime();
+        BuildMachine lost = BuildMachine.resume(request, new UnreachableHost("agent a1 is not connected"), state, second,
+                Clock.systemUTC());
+        lost.fail("agent a1 did not come back within 5 minutes");
+        BuildResult result = lost.complete();
+        long seconds = Duration.ofNanos(System.nanoTime() - began).toSeconds();
+        try {
+            String text = second.toString(StandardCharsets.UTF_8);
+            assertThat(result.status()).as(text).isEqualTo(Status.FAULT);
+            assertThat(text).contains("Phase complete: BUILD State: FAULT",
+                    "agent a1 did not come back within 5 minutes", "Phase complete: FINALIZING State: FAULT",
+                    "agent a1 is not connected");
+            assertThat(result.record().phases()).extracting(PhaseRecord::type).endsWith(PhaseType.FINALIZING);
+            assertThat(seconds).as("FINALIZING does not wait for a host that is gone").isLessThan(30);
+            assertThat(Docker.containers(Docker.BUILD_ID, id)).hasSize(1);
+        } finally {
+            new dev.codebuildspec.docker.ContainerReaper(new DockerCli(new LocalProcessLauncher(), "docker"))
+                    .reap(owner -> owner.equals(request.owner()));
+        }
+        assertThat(Docker.containers(Docker.BUILD_ID, id)).isEmpty();
     }
 
     private record Run(List<String> lines, String text, BuildResult result) {

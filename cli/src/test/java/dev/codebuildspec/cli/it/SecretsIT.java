@@ -211,12 +211,16 @@ class SecretsIT {
                       - case "$KUBECONFIG" in /codebuild/output/tmp/secrets/*) echo in-tmpfs;; esac
                       - stat -c %a "$KUBECONFIG"
                       - grep -c apiVersion "$KUBECONFIG"
+                      - cat "$KUBECONFIG"
+                      - echo "{"
                 """)
                 .processEnv("KUBECONFIG", kubeconfig.toString())
                 .args("--secret-file", "KUBECONFIG")
                 .run(TestImages.BUSYBOX);
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.output()).contains("in-tmpfs\n", "600\n", "1\n").doesNotContain(kubeconfig.toString());
+        // The file's text is masked line by line, its short structure lines (the "{" of a JSON file) are not.
+        assertThat(r.output()).contains("\n***\n***\n", "\n{\n").doesNotContain(DB_PASS, "apiVersion: v1\n");
         assertThat(r.recordJson()).doesNotContain(DB_PASS);
     }
 }

@@ -60,12 +60,12 @@ class ValidationIT {
                             commands:
                               - echo key: value
                         """, "buildspec.yml:5:9: ", "Expected Commands[0] to be of string type"),
-                Arguments.of("commands not a list", """
+                Arguments.of("commands a mapping", """
                         version: 0.2
                         phases:
                           build:
-                            commands: echo x
-                        """, "buildspec.yml:4:15: ", "must be a list"),
+                            commands: {echo: x}
+                        """, "buildspec.yml:4:15: ", "must be a list of commands, found a mapping"),
                 Arguments.of("variables not a map", """
                         version: 0.2
                         env:
@@ -150,7 +150,8 @@ class ValidationIT {
         CliResult r = ws.run(NO_SUCH_IMAGE);
 
         String missing = "stat " + ws.src().resolve("buildspec.yml") + ": no such file or directory";
-        assertFailedInDownloadSource(r, "buildspec.yml: error: ", missing);
+        // As CodeBuild's log says it: `YAML_FILE_ERROR Message: stat <path>: no such file or directory`.
+        assertFailedInDownloadSource(r, missing, missing);
         assertThat(r.log()).doesNotContain(":0:0");
         assertNeverCalled(spy);
         CliResult v = ws.cli("validate", "--source", ws.src().toString());
