@@ -191,6 +191,11 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         return status;
     }
 
+    /** The build's status as the engine's type, for the step's and the builder's result. */
+    public Status outcome() {
+        return Status.valueOf(status);
+    }
+
     @Exported(inline = true)
     public List<PhaseRow> getPhases() {
         return Collections.unmodifiableList(phases);
@@ -259,6 +264,8 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         return "data:text/yaml;charset=utf-8," + URLEncoder.encode(inlineBuildspec, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** The report groups as the junit plugin published them. */
+    @Exported(name = "reports", inline = true)
     public List<ReportSummary> getReports() {
         return Collections.unmodifiableList(reports);
     }

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.codebuildspec.actions;
 
 import java.io.Serializable;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /** One report group as published: test counts as the junit plugin summed them. A plain class for XStream. */
+@ExportedBean(defaultVisibility = 2)
 public final class ReportSummary implements Serializable {
     private static final long serialVersionUID = 1L;
     private final String group;
@@ -17,18 +20,22 @@ public final class ReportSummary implements Serializable {
         this.skipped = skipped;
     }
 
+    @Exported
     public String getGroup() {
         return group;
     }
 
+    @Exported
     public int getTotal() {
         return total;
     }
 
+    @Exported
     public int getFailed() {
         return failed;
     }
 
+    @Exported
     public int getSkipped() {
         return skipped;
     }

@@ -37,6 +37,13 @@ public record AgentContext(Run<?, ?> run, FilePath workspace, Launcher launcher,
         return Optional.empty();
     }
 
+    /** Whether the workspace's agent is still connected through the channel this context holds. */
+    public boolean connected() {
+        // A computer is found by its current channel: none answers to a channel that was closed.
+        Computer computer = workspace.getChannel() == null ? null : workspace.toComputer();
+        return computer != null && computer.isOnline();
+    }
+
     Node node() {
         Computer computer = workspace.toComputer();
         // The built-in node's computer answers the Jenkins instance itself.

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import hudson.AbortException;
+import io.jenkins.plugins.codebuildspec.credentials.AllowedSecrets;
 import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
 import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
@@ -45,12 +46,14 @@ public final class BuildSettings implements Serializable {
     final boolean batch;
     /** With {@link #batch}: at most this many children at once; null: the agent's cores. */
     final Integer parallel;
+    /** The credentials the buildspec's secret references may read (IDs and patterns, as written); null: none. */
+    final String buildspecSecrets;
 
     @SuppressWarnings("rawtypes")
     public BuildSettings(String buildspec, String inline, String image, String toolName, String registryUrl,
             String registryCredentialsId, List<? extends MultiBinding> credentials, Map<String, String> env,
             int timeoutMinutes, boolean privileged, boolean runAsRoot, String runtimes, boolean noContainer,
-            boolean batch, Integer parallel) {
+            boolean batch, Integer parallel, String buildspecSecrets) {
         this.buildspec = buildspec == null || buildspec.isBlank() ? DEFAULT_BUILDSPEC : buildspec.trim();
         this.inline = inline == null || inline.isBlank() ? null : inline;
         this.image = image;
@@ -72,6 +75,11 @@ public final class BuildSettings implements Serializable {
         this.noContainer = noContainer;
         this.batch = batch;
         this.parallel = parallel != null && parallel > 0 ? parallel : null;
+        this.buildspecSecrets = buildspecSecrets == null || buildspecSecrets.isBlank() ? null : buildspecSecrets.trim();
+    }
+
+    AllowedSecrets allowedSecrets() {
+        return AllowedSecrets.parse(buildspecSecrets);
     }
 
     /** The credential bindings, made again from their description after the settings were deserialized. */

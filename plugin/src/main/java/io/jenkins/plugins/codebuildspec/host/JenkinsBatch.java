@@ -11,10 +11,13 @@ import dev.codebuildspec.batch.PrefixingOutputStream;
 import dev.codebuildspec.batch.SourceCopy;
 import dev.codebuildspec.batch.TeeOutputStream;
 import dev.codebuildspec.log.KeepOpenOutputStream;
+import dev.codebuildspec.parse.BuildspecText;
 import dev.codebuildspec.run.BuildHost;
 import dev.codebuildspec.run.BuildRequest;
 import hudson.AbortException;
 import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import hudson.slaves.WorkspaceList;
 import io.jenkins.plugins.codebuildspec.Messages;
@@ -91,9 +94,59 @@ final class JenkinsBatch implements Serializable {
         return m;
     }
 
-    /** The batch record, kept with the build as the CLI writes it, and the children's report summaries. */
-    List<ReportSummary> keep(AgentContext c, BatchResult result) throws InterruptedException {
-        AgentFiles.keepRecord(c, "batch-" + batchId, BatchRecordJson.write(result));
+    /**
+     * The same batch on a host that answers nothing (its agent stayed away): each child can still end FAULT
+     * through FINALIZING; the source copies stay for the next batch in that workspace to clear.
+     */
+    BatchMachine abandoned(BuildRequest request, BuildHost away, Run<?, ?> run, OutputStream console)
+            throws IOException, InterruptedException {
+        Optional<BatchPlan> plan = BatchPlan.of(request, new PrintStream(OutputStream.nullOutputStream()));
+        if (plan.isEmpty() || state == null) {
+            throw new AbortException(Messages.JenkinsBatch_NoBatch());
+        }
+        hosts = new LinkedHashMap<>();
+        ChildHosts children = new ChildHosts() {
+            @Override
+            public Path copySource(ChildBuild child) throws IOException {
+                throw new IOException("the agent is not connected");
+            }
+
+            @Override
+            public void deleteSource(Path copy) {
+                // Out of reach; cleared by the next batch in that workspace.
+            }
+
+            @Override
+            public BuildHost host(ChildBuild child, Path source) {
+                return away;
+            }
+
+            @Override
+            public OutputStream log(ChildBuild child, boolean again) throws IOException {
+                return childLog(run, console, child);
+            }
+        };
+        return BatchMachine.resume(request, plan.get(), parallelism, children, state, console, Clock.systemUTC());
+    }
+
+    /** A child's console lines, prefixed, and its whole log with the build; always appended to (a restart goes on). */
+    private OutputStream childLog(Run<?, ?> run, OutputStream console, ChildBuild child) throws IOException {
+        Path file = BatchChildRow.logFile(run.getRootDir(), batchId, child.identifier());
+        Files.createDirectories(file.getParent());
+        return new TeeOutputStream(new PrefixingOutputStream(console, child.identifier()),
+                Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+    }
+
+    /**
+     * The batch record, kept with the build as the CLI writes it, and the children's report summaries; the source
+     * copies are removed from the agent ({@code c}; null when it is away).
+     */
+    List<ReportSummary> keep(Run<?, ?> run, TaskListener listener, AgentContext c, BatchResult result)
+            throws InterruptedException {
+        AgentFiles.keepRecord(run, listener, "batch-" + batchId, BatchRecordJson.write(result));
+        if (c == null) {
+            return List.of();
+        }
         try {
             FilePath copies = WorkspaceList.tempDir(c.workspace()).child(COPIES + batchId);
             copies.deleteRecursive();
@@ -130,6 +183,12 @@ final class JenkinsBatch implements Serializable {
             return Path.of(copy.getRemote());
         }
 
+        /** A child's own buildspec, read on the agent from its source copy, within it. */
+        @Override
+        public Optional<BuildspecText> buildspec(Path source, String path) throws IOException, InterruptedException {
+            return Optional.of(AgentFiles.read(on(source), path));
+        }
+
         @Override
         public void deleteSource(Path copy) throws IOException, InterruptedException {
             on(copy).deleteRecursive();
@@ -145,13 +204,9 @@ final class JenkinsBatch implements Serializable {
             return host;
         }
 
-        /** Always appended to: after a restart the child's log goes on where it stopped. */
         @Override
         public OutputStream log(ChildBuild child, boolean again) throws IOException {
-            Path file = BatchChildRow.logFile(context.run().getRootDir(), batchId, child.identifier());
-            Files.createDirectories(file.getParent());
-            return new TeeOutputStream(new PrefixingOutputStream(console, child.identifier()),
-                    Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+            return childLog(context.run(), console, child);
         }
     }
 

@@ -1,45 +1,42 @@
 package io.jenkins.plugins.codebuildspec.host;
 
-import io.jenkins.plugins.codebuildspec.actions.ReportSummary;
-
+import dev.codebuildspec.batch.BatchMachine;
+import dev.codebuildspec.batch.BatchResult;
+import dev.codebuildspec.log.KeepOpenOutputStream;
 import dev.codebuildspec.parse.BuildspecText;
 import dev.codebuildspec.record.PhaseContext;
 import dev.codebuildspec.replay.ReplayCommand;
-import dev.codebuildspec.batch.BatchMachine;
-import dev.codebuildspec.batch.BatchResult;
+import dev.codebuildspec.run.BuildHost;
 import dev.codebuildspec.run.BuildMachine;
-import dev.codebuildspec.run.PolledBuild;
 import dev.codebuildspec.run.BuildRequest;
 import dev.codebuildspec.run.BuildResult;
 import dev.codebuildspec.run.BuildState;
+import dev.codebuildspec.run.PolledBuild;
+import dev.codebuildspec.run.UnreachableHost;
 import dev.codebuildspec.runtime.RuntimesFile;
-import io.jenkins.plugins.codebuildspec.Messages;
-import io.jenkins.plugins.codebuildspec.ui.RuntimesConfiguration;
 import hudson.AbortException;
 import hudson.FilePath;
-import hudson.model.Item;
 import hudson.model.Node;
 import hudson.model.Run;
+import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
+import io.jenkins.plugins.codebuildspec.Messages;
 import io.jenkins.plugins.codebuildspec.actions.BuildResultAction;
 import io.jenkins.plugins.codebuildspec.credentials.CredentialsSecretSource;
 import io.jenkins.plugins.codebuildspec.credentials.ResolvedCredentials;
+import io.jenkins.plugins.codebuildspec.ui.RuntimesConfiguration;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
-import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.credentialsbinding.masking.SecretPatterns;
 import org.jenkinsci.plugins.docker.commons.tools.DockerTool;
 
@@ -53,26 +50,14 @@ import org.jenkinsci.plugins.docker.commons.tools.DockerTool;
  */
 public final class JenkinsBuild implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** What the reproduce line calls an inline buildspec, which the result page offers under this name. */
-    static final String INLINE_FILE = "codebuild-spec-inline.yml";
-    static final String GLOBAL_RUNTIMES_FILE = "codebuild-spec-runtimes.yml";
-    /** What CODEBUILD_BUILD_IMAGE says of a build without a container. */
-    static final String NO_IMAGE = "none (noContainer)";
 
     private final BuildSettings settings;
     private final String flowNodeId;
+    private final RequestInputs inputs = new RequestInputs();
     private String node;
-    private String remote;
     private String docker;
-    private String buildspecText;
-    private String buildspecProblem;
-    private String runtimesName;
-    private String runtimesText;
-    private String runtimesProblem;
     private String reproduce;
     private String reproduceHint;
-    private int agentUid = -1;
-    private int agentGid = -1;
     private final LinkedHashMap<String, String> secretFilePaths = new LinkedHashMap<>();
     /** What other plugins' bindings wrote on the agent, deleted when the build ends (every resolve adds its own). */
     private final ArrayList<MultiBinding.Unbinder> unbinders = new ArrayList<>();
@@ -92,7 +77,7 @@ public final class JenkinsBuild implements Serializable {
     }
 
     public String remote() {
-        return remote;
+        return inputs.workspace;
     }
 
     /** Grows whenever what a resume needs has changed (the step saves then); -1 before the start. */
@@ -111,61 +96,98 @@ public final class JenkinsBuild implements Serializable {
      */
     public PolledBuild start(AgentContext c) throws IOException, InterruptedException {
         node = c.nodeName();
-        remote = c.workspace().getRemote();
+        inputs.workspace = c.workspace().getRemote();
         // A new job's first build has no workspace yet (no checkout made it), and every process starts in it.
         c.workspace().mkdirs();
         docker = DockerTool.getExecutable(settings.toolName, c.node(), c.listener(), c.env());
         BuildspecText read = settings.inline != null ? null : AgentFiles.read(c.workspace(), settings.buildspec);
-        if (read != null) {
-            buildspecText = read.text().orElse(null);
-            buildspecProblem = read.problem().orElse(null);
-        } else {
-            buildspecText = settings.inline;
-        }
+        inputs.buildspecText = read == null ? settings.inline : read.text().orElse(null);
+        inputs.buildspecProblem = read == null ? null : read.problem().orElse(null);
         runtimes(c);
         c.userIds().ifPresent(ids -> {
-            agentUid = ids[0];
-            agentGid = ids[1];
+            inputs.agentUid = ids[0];
+            inputs.agentGid = ids[1];
         });
         WorkspaceList.tempDir(c.workspace()).mkdirs();
-        return machine(c, false);
+        return machine(c, false, c.listener().getLogger());
     }
 
     /** The machine again after a controller restart (or an agent that reconnected), from the saved state. */
     public PolledBuild resume(AgentContext c) throws IOException, InterruptedException {
-        return machine(c, true);
+        return machine(c, true, c.listener().getLogger());
+    }
+
+    /**
+     * The build from its start again, when a restart came before its driver ran (a long pull, say): what the first
+     * attempt started is removed quietly first (a container it made ends through FINALIZING, unseen).
+     */
+    public PolledBuild startAgain(AgentContext c) throws IOException, InterruptedException {
+        if (changes() >= 0) {
+            PolledBuild first = machine(c, true, OutputStream.nullOutputStream());
+            first.stopNow();
+            complete(first);
+        }
+        unbind(c);
+        state = null;
+        batch = null;
+        c.listener().getLogger().println(Messages.JenkinsBuild_StartAgain());
+        return start(c);
+    }
+
+    /**
+     * The machine on a host that answers nothing, for a build whose agent stayed away: it can still end the build
+     * FAULT through FINALIZING and keep its record; its container is left to the reaper, for when the agent is back.
+     */
+    public PolledBuild abandon(Run<?, ?> run, TaskListener listener, String why) throws IOException, InterruptedException {
+        BuildHost away = new UnreachableHost(why);
+        BuildRequest request = inputs.request(settings, run, null, new ResolvedCredentials(),
+                new CredentialsSecretSource(run, settings.allowedSecrets()), runtimesFile().file, Optional.empty());
+        OutputStream console = listener.getLogger();
+        if (settings.batch) {
+            return batch.abandoned(request, away, run, console);
+        }
+        return BuildMachine.resume(request, away, state, console, Clock.systemUTC());
     }
 
     /** The step's runtimes file (read on the agent, as the buildspec is), else the global one, else none. */
     private void runtimes(AgentContext c) throws IOException, InterruptedException {
         if (settings.runtimes != null) {
             BuildspecText read = AgentFiles.read(c.workspace(), settings.runtimes);
-            runtimesName = settings.runtimes;
-            runtimesText = read.text().orElse(null);
-            runtimesProblem = read.problem().orElse(null);
+            inputs.runtimesName = settings.runtimes;
+            inputs.runtimesText = read.text().orElse(null);
+            inputs.runtimesProblem = read.problem().orElse(null);
             return;
         }
         RuntimesConfiguration global = RuntimesConfiguration.get();
         if (global != null && global.getRuntimes() != null) {
-            runtimesName = "the global runtimes file";
-            runtimesText = global.getRuntimes();
+            inputs.runtimesName = "the global runtimes file";
+            inputs.runtimesText = global.getRuntimes();
         }
     }
 
-    private PolledBuild machine(AgentContext c, boolean resuming) throws IOException, InterruptedException {
-        Optional<PhaseContext> refusal = Optional.empty();
-        Optional<RuntimesFile> runtimesFile = Optional.empty();
-        if (runtimesProblem != null) {
-            refusal = Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR,
-                    Messages.JenkinsBuild_BadRuntimes(runtimesName, runtimesProblem)));
-        } else if (runtimesText != null) {
-            try {
-                runtimesFile = Optional.of(RuntimesFile.parse(runtimesText, runtimesName));
-            } catch (RuntimesFile.Invalid e) {
-                refusal = Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR,
-                        Messages.JenkinsBuild_BadRuntimes(runtimesName, e.getMessage())));
-            }
+    /** The runtimes file parsed, or why the build cannot use it. */
+    private record Runtimes(Optional<RuntimesFile> file, Optional<PhaseContext> refusal) {
+    }
+
+    private Runtimes runtimesFile() {
+        if (inputs.runtimesProblem != null) {
+            return new Runtimes(Optional.empty(), Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR,
+                    Messages.JenkinsBuild_BadRuntimes(inputs.runtimesName, inputs.runtimesProblem))));
         }
+        if (inputs.runtimesText == null) {
+            return new Runtimes(Optional.empty(), Optional.empty());
+        }
+        try {
+            return new Runtimes(Optional.of(RuntimesFile.parse(inputs.runtimesText, inputs.runtimesName)), Optional.empty());
+        } catch (RuntimesFile.Invalid e) {
+            return new Runtimes(Optional.empty(), Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR,
+                    Messages.JenkinsBuild_BadRuntimes(inputs.runtimesName, e.getMessage()))));
+        }
+    }
+
+    private PolledBuild machine(AgentContext c, boolean resuming, OutputStream log) throws IOException, InterruptedException {
+        Runtimes runtimes = runtimesFile();
+        Optional<PhaseContext> refusal = runtimes.refusal();
         ResolvedCredentials credentials;
         try {
             credentials = ResolvedCredentials.resolve(c.run(), settings.credentials(), secretFilePaths, c.workspace(),
@@ -182,13 +204,14 @@ public final class JenkinsBuild implements Serializable {
         if (!settings.noContainer && settings.image.isBlank()) {
             refusal = Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, Messages.JenkinsBuild_NoImage()));
         }
-        CredentialsSecretSource source = new CredentialsSecretSource(c.run());
+        CredentialsSecretSource source = new CredentialsSecretSource(c.run(), settings.allowedSecrets());
         host = new JenkinsHost(c, settings, docker, WorkspaceList.tempDir(c.workspace()).getRemote(), source::report,
                 refusal, flowNodeId);
-        BuildRequest request = request(c, credentials, source, runtimesFile);
-        OutputStream console = console(c, credentials);
+        BuildRequest request = inputs.request(settings, c.run(), c.env(), credentials, source, runtimes.file(),
+                cacheDir(c));
+        OutputStream console = console(log, credentials);
         if (!resuming) {
-            printReproduce(request, console);
+            printReproduce(inputs.replay(settings, request), console);
         }
         if (settings.batch) {
             batch = resuming ? batch : new JenkinsBatch(settings.parallel);
@@ -200,42 +223,8 @@ public final class JenkinsBuild implements Serializable {
         return machine;
     }
 
-    private BuildRequest request(AgentContext c, ResolvedCredentials credentials, CredentialsSecretSource source,
-            Optional<RuntimesFile> runtimesFile) {
-        Map<String, String> plain = new LinkedHashMap<>(settings.env);
-        plain.putAll(credentials.plainVariables);
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        credentials.files.forEach(f -> files.put(f.path(), f.content()));
-        Optional<String> commit = Optional.ofNullable(c.env() == null ? null : c.env().get("GIT_COMMIT"));
-        BuildRequest.Builder b = BuildRequest.builder(Path.of(c.workspace().getRemote()),
-                settings.noContainer ? NO_IMAGE : settings.image)
-                .environment(plain, credentials.secretVariables)
-                .secretSource(source)
-                .timeout(Duration.ofMinutes(settings.timeoutMinutes))
-                .identity(project(c.run()), c.run().getNumber(), "jenkins")
-                .sourceVersion(commit, commit)
-                .owner(Owners.of(Jenkins.get().getLegacyInstanceId(), c.run().getExternalizableId()),
-                        agentUid < 0 ? OptionalInt.empty() : OptionalInt.of(agentUid),
-                        agentGid < 0 ? OptionalInt.empty() : OptionalInt.of(agentGid))
-                .privileged(settings.privileged)
-                .cacheDir(cacheDir(c))
-                .secretFiles(files)
-                .runtimesFile(runtimesFile)
-                .driverAsOwner(!settings.runAsRoot && !settings.noContainer)
-                .noContainer(settings.noContainer);
-        return buildspecText != null ? b.inlineBuildspec(settings.label(), buildspecText).build()
-                : b.unreadableBuildspec(settings.buildspec, buildspecProblem).build();
-    }
-
-    /**
-     * The CLI line that reproduces this build, near the top of the log (and on the result page): the same
-     * image, buildspec, plain variables and options; secrets by name only.
-     */
-    private void printReproduce(BuildRequest request, OutputStream console) throws IOException {
-        Optional<String> runtimes = settings.runtimes != null ? Optional.of(settings.runtimes)
-                : Optional.ofNullable(runtimesText).map(t -> GLOBAL_RUNTIMES_FILE);
-        ReplayCommand command = new ReplayCommand(request, settings.inline != null ? INLINE_FILE : settings.buildspec,
-                runtimes, settings.batch);
+    /** The CLI line that reproduces this build, near the top of the log (and on the result page). */
+    private void printReproduce(ReplayCommand command, OutputStream console) throws IOException {
         reproduce = command.line();
         reproduceHint = command.hint().orElse(null);
         StringBuilder text = new StringBuilder(Messages.JenkinsBuild_Reproduce(reproduce)).append('\n');
@@ -243,7 +232,7 @@ public final class JenkinsBuild implements Serializable {
             text.append("  ").append(reproduceHint).append('\n');
         }
         if (settings.inline != null) {
-            text.append("  ").append(Messages.JenkinsBuild_InlineDownload(INLINE_FILE)).append('\n');
+            text.append("  ").append(Messages.JenkinsBuild_InlineDownload(RequestInputs.INLINE_FILE)).append('\n');
         }
         console.write(text.toString().getBytes(StandardCharsets.UTF_8));
         console.flush();
@@ -253,45 +242,50 @@ public final class JenkinsBuild implements Serializable {
      * The agent's cache folder ({@code <agent root>/codebuild-spec-cache}; the store keeps a folder per job in
      * it). None without a container: the phases may run in a pod's container the agent's disk is not in.
      */
-    private Optional<Path> cacheDir(AgentContext c) {
+    private static Optional<Path> cacheDir(AgentContext c) {
         Node node = c.node();
         FilePath root = node == null ? null : node.getRootPath();
-        return settings.noContainer || root == null ? Optional.empty()
-                : Optional.of(Path.of(root.child(AgentCaches.FOLDER).getRemote()));
+        return root == null ? Optional.empty() : Optional.of(Path.of(root.child(AgentCaches.FOLDER).getRemote()));
     }
 
     /** credentials-binding's masking of the bound values, besides the engine's own. */
-    private static OutputStream console(AgentContext c, ResolvedCredentials credentials) {
+    private static OutputStream console(OutputStream out, ResolvedCredentials credentials) {
         List<String> values = credentials.secretVariables.values().stream().filter(v -> !v.isEmpty()).toList();
-        OutputStream out = c.listener().getLogger();
+        OutputStream kept = new KeepOpenOutputStream(out);
         if (values.isEmpty()) {
-            return out;
+            return kept;
         }
         Pattern pattern = SecretPatterns.getAggregateSecretPattern(values);
-        return new SecretPatterns.MaskingOutputStream(out, () -> pattern, StandardCharsets.UTF_8.name());
+        return new SecretPatterns.MaskingOutputStream(kept, () -> pattern, StandardCharsets.UTF_8.name());
     }
 
     /**
      * Completes the build (or batch) and adds its result page to the run; what bindings wrote on the agent is
-     * deleted first.
+     * deleted first. {@code c} is null when the agent is away: nothing is done there then.
      */
-    public BuildResultAction finish(AgentContext c, PolledBuild machine) throws InterruptedException {
-        BuildResultAction action;
-        if (machine instanceof BatchMachine b) {
-            BatchResult result = b.complete();
+    public BuildResultAction finish(Run<?, ?> run, TaskListener listener, AgentContext c, PolledBuild machine)
+            throws InterruptedException {
+        Object result = complete(machine);
+        if (c != null) {
             unbind(c);
-            action = BuildResultAction.batch(settings.label(), "batch:" + batch.id(), result, batch.keep(c, result));
-        } else {
-            BuildResult result = ((BuildMachine) machine).complete();
-            unbind(c);
-            action = new BuildResultAction(settings.label(), result.record().id(), result.status(),
-                    result.record().phases(), result.record().exportedVariables(),
-                    host == null ? List.of() : host.agentOutputs().published());
-            AgentFiles.keepRecord(c, result);
         }
-        action.reproduce(reproduce, reproduceHint, settings.inline, settings.inline != null ? INLINE_FILE : null);
-        c.run().addAction(action);
+        BuildResultAction action;
+        if (result instanceof BatchResult b) {
+            action = BuildResultAction.batch(settings.label(), "batch:" + batch.id(), b,
+                    batch.keep(run, listener, c, b));
+        } else {
+            BuildResult r = (BuildResult) result;
+            action = new BuildResultAction(settings.label(), r.record().id(), r.status(), r.record().phases(),
+                    r.record().exportedVariables(), host == null || c == null ? List.of() : host.agentOutputs().published());
+            AgentFiles.keepRecord(run, listener, r);
+        }
+        action.reproduce(reproduce, reproduceHint, settings.inline, settings.inline != null ? RequestInputs.INLINE_FILE : null);
+        run.addAction(action);
         return action;
+    }
+
+    private static Object complete(PolledBuild machine) throws InterruptedException {
+        return machine instanceof BatchMachine b ? b.complete() : ((BuildMachine) machine).complete();
     }
 
     /** Deletes what other plugins' bindings wrote; a failure is a warning, the build's result stands. */
@@ -304,10 +298,5 @@ public final class JenkinsBuild implements Serializable {
             }
         }
         unbinders.clear();
-    }
-
-    private static String project(Run<?, ?> run) {
-        Item job = run.getParent();
-        return job.getFullName().replaceAll("[^A-Za-z0-9_-]", "-");
     }
 }

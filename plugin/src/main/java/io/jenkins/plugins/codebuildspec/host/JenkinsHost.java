@@ -152,6 +152,11 @@ final class JenkinsHost implements BuildHost {
     }
 
     @Override
+    public boolean reachable() {
+        return context.connected();
+    }
+
+    @Override
     public PollPacing pacing() {
         return PACING;
     }

@@ -60,6 +60,7 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
     private boolean noContainer;
     private boolean batch;
     private Integer parallel;
+    private String buildspecSecrets;
 
     @DataBoundConstructor
     public CodeBuildSpecBuilder(String image) {
@@ -192,6 +193,16 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
         this.parallel = parallel == null || parallel < 1 ? null : parallel;
     }
 
+    public String getBuildspecSecrets() {
+        return buildspecSecrets;
+    }
+
+    /** The credentials the buildspec's parameter-store and secrets-manager references may read: IDs or patterns. */
+    @DataBoundSetter
+    public void setBuildspecSecrets(String buildspecSecrets) {
+        this.buildspecSecrets = Forms.blankToNull(buildspecSecrets);
+    }
+
     public String getRuntimes() {
         return runtimes;
     }
@@ -215,7 +226,7 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
             throws InterruptedException, IOException {
         JenkinsBuild build = new JenkinsBuild(new BuildSettings(buildspec, inline, image, toolName, registryUrl,
                 registryCredentialsId, credentials, EnvironmentVariable.toMap(env), timeoutMinutes, privileged,
-                runAsRoot, runtimes, noContainer, batch, parallel), null);
+                runAsRoot, runtimes, noContainer, batch, parallel, buildspecSecrets), null);
         AgentContext c = new AgentContext(run, workspace, launcher, listener, envVars);
         PolledBuild machine = build.start(c);
         if (machine instanceof BatchMachine batchMachine) {
@@ -224,11 +235,11 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
             ((BuildMachine) machine).run();
         }
         boolean interrupted = Thread.interrupted();
-        BuildResultAction action = build.finish(c, machine);
-        if (interrupted || action.getStatus().equals(Status.STOPPED.name())) {
+        BuildResultAction action = build.finish(run, listener, c, machine);
+        if (interrupted || action.outcome() == Status.STOPPED) {
             throw new InterruptedException(Messages.CodeBuildSpecBuilder_Stopped());
         }
-        if (!action.getStatus().equals(Status.SUCCEEDED.name())) {
+        if (action.outcome() != Status.SUCCEEDED) {
             throw new AbortException(action.failureMessage());
         }
     }

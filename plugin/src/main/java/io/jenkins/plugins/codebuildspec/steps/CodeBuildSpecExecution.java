@@ -1,6 +1,5 @@
 package io.jenkins.plugins.codebuildspec.steps;
 
-import dev.codebuildspec.record.Status;
 import dev.codebuildspec.run.PolledBuild;
 import hudson.AbortException;
 import hudson.EnvVars;
@@ -15,6 +14,7 @@ import io.jenkins.plugins.codebuildspec.host.AgentContext;
 import io.jenkins.plugins.codebuildspec.host.BuildSettings;
 import io.jenkins.plugins.codebuildspec.host.JenkinsBuild;
 import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -24,26 +24,30 @@ import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.FilePathUtils;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
-import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
- * The durable execution of {@code codebuildSpec}: the engine's phase machine driven in short background
- * chunks (prepare; each poll; complete), so a controller restart only ever lands between two. The driver
- * is a durable task in the container and runs on while the controller is away; {@link #onResume} makes the
- * machine again from its saved state. The state is saved only when it changed, not on every poll.
+ * The durable execution of {@code codebuildSpec}, polled from {@link Timer} ticks as durable-task's own step is,
+ * so that a controller restart may land at any moment: nothing is "in progress" in what is saved, and
+ * {@link #onResume} only schedules the next tick. Each tick makes the engine's machine (or finds it again from its
+ * saved state), then prepares, polls or completes it. An agent that cannot be reached is waited for (the driver runs
+ * on in its container) up to a bound, after which the build ends FAULT through FINALIZING with its record kept.
  */
-final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
+final class CodeBuildSpecExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(CodeBuildSpecExecution.class.getName());
-    private static final long AGENT_RETRY_MILLIS = 5000;
-    /** How long to wait for the agent to come back after a restart before giving up. */
-    private static final long AGENT_WAIT_MILLIS = 5 * 60 * 1000;
+    private static final Duration AGENT_RETRY = Duration.ofSeconds(5);
+    /** How long an agent may stay away before the build ends: a system property, in seconds (default 300). */
+    static final String AGENT_WAIT_PROPERTY = "io.jenkins.plugins.codebuildspec.agentWaitSeconds";
 
     private final JenkinsBuild build;
     private volatile boolean done;
+    /** DOWNLOAD_SOURCE is over (the driver runs, or the build ended before it): after a restart, it is not run again. */
+    private boolean prepared;
     private long agentLostSince;
     private transient volatile PolledBuild machine;
+    private transient volatile boolean stopAsked;
     private transient FilePath ws;
     private transient int savedChanges = -1;
 
@@ -53,76 +57,111 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
     }
 
     @Override
-    public boolean start() throws Exception {
-        run(this::begin);
+    public boolean start() {
+        schedule(Duration.ZERO);
         return false;
     }
 
-    private void begin() throws Exception {
-        AgentContext c = context();
-        PolledBuild m = build.start(c);
-        machine = m;
-        try {
-            // A stop that came while DOWNLOAD_SOURCE ran (before there was a driver to stop) ends the build here.
-            if (!m.prepare() || done) {
-                finish(c);
-                return;
-            }
-        } catch (Exception e) {
-            failAndFinish(m, c, e);
-            throw e;
+    @Override
+    public void onResume() {
+        ws = null;
+        machine = null;
+        savedChanges = -1;
+        if (!done) {
+            schedule(Duration.ZERO);
         }
-        save();
-        schedule(Duration.ZERO);
     }
 
     private void schedule(Duration delay) {
-        Timer.get().schedule(() -> {
-            if (!done) {
-                run(this::poll);
-            }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        Timer.get().schedule(this::tick, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void poll() throws Exception {
+    /** One step of the build; ticks never overlap (each schedules the next one when it is done). */
+    private synchronized void tick() {
         if (done) {
             return;
         }
-        AgentContext c;
+        AgentContext c = null;
         try {
             c = context();
+            PolledBuild m = machine(c);
+            if (!prepared) {
+                boolean running = m.prepare();
+                if (!c.connected()) {
+                    throw new AgentOfflineException(null); // DOWNLOAD_SOURCE runs again once the agent is back
+                }
+                prepared = true;
+                if (!running) {
+                    finish(c, m);
+                    return;
+                }
+            }
+            Optional<Duration> next = m.poll();
+            agentBack(c);
+            if (next.isEmpty()) {
+                finish(c, m);
+                return;
+            }
+            save();
+            schedule(next.get());
         } catch (AgentOfflineException e) {
-            if (agentLostSince == 0) {
-                agentLostSince = System.currentTimeMillis();
+            agentAway(e);
+        } catch (Throwable e) {
+            if (c != null && !c.connected()) {
+                agentAway(e);
+            } else {
+                failAndFinish(c, e);
             }
-            if (System.currentTimeMillis() - agentLostSince > AGENT_WAIT_MILLIS) {
-                throw new AbortException(Messages.CodeBuildSpecExecution_AgentGone(build.node()));
-            }
-            schedule(Duration.ofMillis(AGENT_RETRY_MILLIS));
-            return;
         }
-        agentLostSince = 0;
-        PolledBuild m = machine(c);
-        Optional<Duration> next;
-        try {
-            next = m.poll();
-        } catch (Exception e) {
-            failAndFinish(m, c, e);
-            throw e;
-        }
-        if (next.isEmpty()) {
-            finish(c);
-            return;
-        }
-        save();
-        schedule(next.get());
     }
 
-    private synchronized PolledBuild machine(AgentContext c) throws IOException, InterruptedException {
-        if (machine == null) {
-            machine = build.resume(c);
+    private PolledBuild machine(AgentContext c) throws IOException, InterruptedException {
+        PolledBuild m = machine;
+        if (m == null) {
+            m = build.node() == null ? build.start(c) : prepared ? build.resume(c) : build.startAgain(c);
+            machine = m;
+            if (stopAsked) {
+                m.requestStop();
+            }
         }
-        return machine;
+        return m;
+    }
+
+    /** The agent does not answer: forget what holds its channel, and look again a little later, up to the bound. */
+    private void agentAway(Throwable cause) {
+        ws = null;
+        machine = null;
+        long now = System.currentTimeMillis();
+        long waitSeconds = Long.getLong(AGENT_WAIT_PROPERTY, 300);
+        try {
+            if (agentLostSince == 0) {
+                agentLostSince = now;
+                listener().getLogger().println(Messages.CodeBuildSpecExecution_AgentLost(build.node(), cause, String.valueOf(waitSeconds)));
+                getContext().saveState();
+            }
+            if (now - agentLostSince > TimeUnit.SECONDS.toMillis(waitSeconds)) {
+                giveUp(Messages.CodeBuildSpecExecution_AgentGone(build.node(), String.valueOf(waitSeconds)));
+                return;
+            }
+        } catch (Exception e) {
+            LOGGER.log(Level.WARNING, "while waiting for the agent " + build.node(), e);
+        }
+        schedule(AGENT_RETRY);
+    }
+
+    private void agentBack(AgentContext c) throws IOException {
+        if (agentLostSince != 0) {
+            agentLostSince = 0;
+            c.listener().getLogger().println(Messages.CodeBuildSpecExecution_AgentBack(build.node()));
+            getContext().saveState();
+        }
+    }
+
+    /** The agent stayed away: the build ends FAULT through FINALIZING on a host that answers nothing, record kept. */
+    private void giveUp(String why) throws Exception {
+        PolledBuild m = build.abandon(run(), listener(), Messages.CodeBuildSpecExecution_AgentAway(build.node()));
+        m.fail(why);
+        finish(null, m);
     }
 
     private void save() throws IOException {
@@ -134,94 +173,130 @@ final class CodeBuildSpecExecution extends GeneralNonBlockingStepExecution {
     }
 
     /** An error of ours: the running phase ends FAULT and the container goes before the step fails. */
-    private void failAndFinish(PolledBuild m, AgentContext c, Exception e) {
+    private void failAndFinish(AgentContext c, Throwable e) {
+        PolledBuild m = machine;
         try {
-            m.fail(e.getMessage());
-            finish(c);
+            if (m != null && c != null) {
+                m.fail(String.valueOf(e.getMessage()));
+                finish(c, m);
+                return;
+            }
         } catch (Exception cleanup) {
             e.addSuppressed(cleanup);
         }
+        done = true;
+        getContext().onFailure(e);
     }
 
-    private synchronized void finish(AgentContext c) throws Exception {
-        PolledBuild m = machine(c);
+    /** {@code c} is null when the agent is away: nothing is done there then. */
+    private void finish(AgentContext c, PolledBuild m) throws Exception {
         if (done) {
             return;
         }
-        BuildResultAction action = build.finish(c, m);
+        BuildResultAction action = build.finish(run(), listener(), c, m);
         done = true;
-        if (action.getStatus().equals(Status.SUCCEEDED.name())) {
-            getContext().onSuccess(action.toResultMap());
-        } else if (action.getStatus().equals(Status.STOPPED.name())) {
-            getContext().onFailure(new FlowInterruptedException(Result.ABORTED));
-        } else {
-            getContext().onFailure(new AbortException(action.failureMessage()));
+        switch (action.outcome()) {
+            case SUCCEEDED -> getContext().onSuccess(action.toResultMap());
+            case STOPPED -> getContext().onFailure(new FlowInterruptedException(Result.ABORTED));
+            default -> getContext().onFailure(new AbortException(action.failureMessage()));
         }
     }
 
     @Override
-    public void stop(Throwable cause) throws Exception {
-        // Not super.stop(): that would end the step before the container is gone. Kill at once rather
-        // than at the next poll: an abort must take seconds, not a poll period.
+    public void stop(Throwable cause) {
+        // Not super.stop(): that would end the step before the container is gone. Asked at once, without waiting
+        // for a tick (a pull may hold one); then killed, rather than at the next poll: an abort takes seconds.
+        stopAsked = true;
         PolledBuild running = machine;
         if (running != null) {
-            running.requestStop(); // at once, without waiting for the machine's lock (a pull may hold it)
+            running.requestStop();
         }
-        Timer.get().submit(() -> {
-            try {
-                if (machine == null && build.changes() < 0) {
-                    return; // nothing started yet: begin() sees the stop and cleans up what it made
-                }
-                AgentContext c = context();
-                PolledBuild m = machine(c);
-                m.stopNow();
-                finish(c);
-            } catch (Exception e) {
-                LOGGER.log(Level.WARNING, "could not stop the buildspec build cleanly", e);
-            } finally {
-                if (!done) {
-                    done = true;
-                    getContext().onFailure(cause);
-                }
-            }
-        });
+        Timer.get().submit(() -> stopNow(cause));
     }
 
-    @Override
-    public void onResume() {
-        super.onResume();
-        ws = null;
-        machine = null;
-        if (!done) {
-            schedule(Duration.ZERO);
+    private synchronized void stopNow(Throwable cause) {
+        try {
+            if (done) {
+                return;
+            }
+            PolledBuild m;
+            AgentContext c = null;
+            try {
+                c = context();
+                m = machine(c);
+            } catch (AgentOfflineException e) {
+                m = build.abandon(run(), listener(), Messages.CodeBuildSpecExecution_AgentAway(build.node()));
+            }
+            m.stopNow();
+            finish(c, m);
+        } catch (Exception e) {
+            LOGGER.log(Level.WARNING, "could not stop the buildspec build cleanly", e);
+        } finally {
+            if (!done) {
+                done = true;
+                getContext().onFailure(cause);
+            }
+        }
+    }
+
+    /** What is saved is never half a poll: the machine's own lock is held while it is written. */
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        PolledBuild lock = machine;
+        if (lock == null) {
+            out.defaultWriteObject();
+            return;
+        }
+        synchronized (lock) {
+            out.defaultWriteObject();
         }
     }
 
     @Override
     public String getStatus() {
-        return "buildspec build " + build.stage()
-                + (ws == null ? "" : " in " + ws.getRemote());
+        return "buildspec build " + build.stage() + (ws == null ? "" : " in " + ws.getRemote())
+                + (agentLostSince == 0 ? "" : ", waiting for the agent " + build.node());
+    }
+
+    private Run<?, ?> run() throws IOException, InterruptedException {
+        return getContext().get(Run.class);
+    }
+
+    private TaskListener listener() throws IOException, InterruptedException {
+        return getContext().get(TaskListener.class);
     }
 
     private AgentContext context() throws IOException, InterruptedException {
         StepContext ctx = getContext();
         FilePath workspace = ws;
         if (workspace == null) {
-            workspace = ctx.get(FilePath.class);
+            try {
+                workspace = ctx.get(FilePath.class);
+            } catch (IOException e) {
+                throw new AgentOfflineException(e); // the node step's context cannot reach it (yet)
+            }
             if (workspace == null && build.node() != null) {
                 workspace = FilePathUtils.find(build.node(), build.remote());
             }
             if (workspace == null || workspace.getChannel() == null) {
-                throw new AgentOfflineException();
+                throw new AgentOfflineException(null);
             }
             ws = workspace;
         }
-        return new AgentContext(ctx.get(Run.class), workspace, ctx.get(Launcher.class), ctx.get(TaskListener.class),
-                ctx.get(EnvVars.class));
+        AgentContext c = new AgentContext(ctx.get(Run.class), workspace, ctx.get(Launcher.class),
+                ctx.get(TaskListener.class), ctx.get(EnvVars.class));
+        if (c.launcher() == null || !c.connected()) {
+            ws = null;
+            throw new AgentOfflineException(null);
+        }
+        return c;
     }
 
     /** The agent holding the workspace is not connected (yet). */
     private static final class AgentOfflineException extends IOException {
         private static final long serialVersionUID = 1L;
+
+        AgentOfflineException(Throwable cause) {
+            super(cause == null ? "the agent is not connected" : cause.toString(), cause);
+        }
     }
 }

@@ -55,6 +55,7 @@ public final class CodeBuildSpecStep extends Step {
     private boolean noContainer;
     private boolean batch;
     private Integer parallel;
+    private String buildspecSecrets;
 
     @DataBoundConstructor
     public CodeBuildSpecStep(String image) {
@@ -187,6 +188,16 @@ public final class CodeBuildSpecStep extends Step {
         this.parallel = parallel == null || parallel < 1 ? null : parallel;
     }
 
+    public String getBuildspecSecrets() {
+        return buildspecSecrets;
+    }
+
+    /** The credentials the buildspec's parameter-store and secrets-manager references may read: IDs or patterns. */
+    @DataBoundSetter
+    public void setBuildspecSecrets(String buildspecSecrets) {
+        this.buildspecSecrets = Forms.blankToNull(buildspecSecrets);
+    }
+
     public String getRuntimes() {
         return runtimes;
     }
@@ -198,7 +209,7 @@ public final class CodeBuildSpecStep extends Step {
 
     BuildSettings settings() {
         return new BuildSettings(buildspec, inline, image, toolName, registryUrl, registryCredentialsId, credentials, EnvironmentVariable.toMap(env),
-                timeoutMinutes, privileged, runAsRoot, runtimes, noContainer, batch, parallel);
+                timeoutMinutes, privileged, runAsRoot, runtimes, noContainer, batch, parallel, buildspecSecrets);
     }
 
     @Override
