@@ -1,0 +1,137 @@
+package dev.codebuildspec.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The pages a user configures the plugin on, in a headless Chromium: the freestyle form and the Snippet Generator. */
+class BrowserIT {
+    private static final Path CHROMIUM = Path.of(System.getProperty("codebuildspec.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("codebuildspec.chromedriver", "/usr/bin/chromedriver"));
+    private static Suite suite;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        suite = Suite.get();
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and chromedriver are needed (apt-get install chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        // Headless, and no background connections: this machine's network is closed, and a test needs none.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("acc-chromium"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
+                options);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    private static void open(String path) {
+        browser.get(suite.jenkins.url() + path);
+        waiting().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private static void saveConfiguration() {
+        WebElement save = waiting().until(d -> d.findElement(By.cssSelector("button[name='Submit']")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);", save);
+        save.click();
+        waiting().until(d -> !d.getCurrentUrl().endsWith("/configure"));
+    }
+
+    /** The builder's element of a job's config.xml, as saved. */
+    private static String builder(String job) throws Exception {
+        Matcher m = Pattern.compile("<io\\.jenkins\\.plugins\\.codebuildspec\\.steps\\.CodeBuildSpecBuilder.*?"
+                + "</io\\.jenkins\\.plugins\\.codebuildspec\\.steps\\.CodeBuildSpecBuilder>", Pattern.DOTALL)
+                .matcher(suite.jenkins.configXml(job));
+        assertThat(m.find()).isTrue();
+        return m.group();
+    }
+
+    @Test
+    void theFreestyleFormShowsTheStepAndSavingItUnchangedChangesNothing() throws Exception {
+        String job = "browser-freestyle";
+        suite.jenkins.createJob(job, Jobs.freestyle("built-in", suite.image, "version: 0.2\nphases:\n  build:\n    commands:\n      - echo hi\n",
+                "<credentials><org.jenkinsci.plugins.credentialsbinding.impl.StringBinding><credentialsId>acc-string</credentialsId>"
+                        + "<variable>TOKEN</variable></org.jenkinsci.plugins.credentialsbinding.impl.StringBinding></credentials>"
+                        + "<env><io.jenkins.plugins.codebuildspec.steps.EnvironmentVariable><name>STAGE</name><value>test</value>"
+                        + "</io.jenkins.plugins.codebuildspec.steps.EnvironmentVariable></env>"));
+        open("/job/" + job + "/configure");
+        waiting().until(d -> d.getPageSource().contains("Run a CodeBuild buildspec in Docker"));
+        WebElement image = browser.findElement(By.cssSelector("input[name='_.image']"));
+        assertThat(image.getDomProperty("value")).isEqualTo(suite.image);
+        assertThat(browser.findElement(By.cssSelector("input[name='_.variable']")).getDomProperty("value")).isEqualTo("TOKEN");
+        saveConfiguration();
+        String first = builder(job);
+        assertThat(first).contains("<image>" + suite.image + "</image>", "<variable>TOKEN</variable>", "<name>STAGE</name>",
+                "echo hi", "<timeoutMinutes>60</timeoutMinutes>");
+
+        open("/job/" + job + "/configure");
+        waiting().until(d -> d.getPageSource().contains("Run a CodeBuild buildspec in Docker"));
+        saveConfiguration();
+        assertThat(builder(job)).as("a second Save without changes").isEqualTo(first);
+    }
+
+    @Test
+    void theSnippetGeneratorWritesTheStep() throws Exception {
+        String job = "browser-snippet";
+        suite.jenkins.createJob(job, Jobs.pipeline("echo 'nothing'"));
+        open("/job/" + job + "/pipeline-syntax/");
+        WebElement steps = waiting().until(d -> d.findElement(By.cssSelector("select.dropdownList")));
+        Select select = new Select(steps);
+        select.getOptions().stream().filter(o -> o.getText().startsWith("codebuildSpec")).findFirst()
+                .orElseThrow(() -> new AssertionError("codebuildSpec is not among the Snippet Generator's steps"))
+                .click();
+        WebElement image = waiting().until(d -> d.findElements(By.cssSelector("input[name='_.image']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        image.sendKeys("node:20");
+        WebElement timeout = browser.findElements(By.cssSelector("input[name='_.timeoutMinutes']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElseThrow();
+        timeout.clear();
+        timeout.sendKeys("30");
+        browser.findElement(By.id("generatePipelineScript")).click();
+        WebElement snippet = browser.findElement(By.id("prototypeText"));
+        waiting().until(d -> !snippet.getDomProperty("value").isBlank());
+        assertThat(snippet.getDomProperty("value")).isEqualTo("codebuildSpec image: 'node:20', timeoutMinutes: 30");
+    }
+
+    @Test
+    void theStepsReferenceDescribesTheStep() throws Exception {
+        String job = "browser-snippet";
+        suite.jenkins.createJob(job, Jobs.pipeline("echo 'nothing'"));
+        String page = suite.jenkins.get("/job/" + job + "/pipeline-syntax/html").body();
+        int start = page.indexOf("<code>codebuildSpec</code>");
+        assertThat(start).as("the step in the Steps Reference").isPositive();
+        int end = page.indexOf("class=\"step-title", start + 1);
+        String ours = page.substring(start, end < 0 ? page.length() : end);
+        // Other plugins' steps may show such errors; ours must describe every option, credentials included.
+        assertThat(ours).contains("<code>credentials</code>", "<code>timeoutMinutes</code>", "sshUserPrivateKey")
+                .doesNotContain("UnsupportedOperationException", "do not know how to categorize");
+    }
+}
