@@ -59,7 +59,12 @@ class BuildsIT {
         }
         assertThat(phases).containsExactly("DOWNLOAD_SOURCE SUCCEEDED", "INSTALL SUCCEEDED", "PRE_BUILD SUCCEEDED",
                 "BUILD SUCCEEDED", "POST_BUILD SUCCEEDED", "UPLOAD_ARTIFACTS SUCCEEDED", "FINALIZING SUCCEEDED");
-        assertThat(record.get("exportedEnvironmentVariables").toString()).contains("GREETING", "hi");
+        // The CLI's record and CodeBuild's BatchGetBuilds shapes: lists of {name, value} and {statusCode, message}.
+        assertThat(record.getAsJsonArray("exportedEnvironmentVariables").get(0).toString())
+                .isEqualTo("{\"name\":\"GREETING\",\"value\":\"hi\"}");
+        JsonObject build = record.getAsJsonArray("phases").get(3).getAsJsonObject();
+        assertThat(build.getAsJsonArray("contexts")).isEmpty();
+        assertThat(build.get("endTime").getAsLong()).isGreaterThanOrEqualTo(build.get("startTime").getAsLong());
         Suite.assertClean(b, where, List.of());
     }
 
@@ -92,7 +97,11 @@ class BuildsIT {
         assertThat(b.console()).contains("Phase complete: BUILD State: FAILED",
                 "Error while executing command: exit 3. Reason: exit status 3",
                 "post_build sees CODEBUILD_BUILD_SUCCEEDING=0", "Buildspec build FAILED: phase BUILD FAILED");
-        assertThat(b.buildspecRecord().get("buildStatus").getAsString()).isEqualTo("FAILED");
+        JsonObject record = b.buildspecRecord();
+        assertThat(record.get("buildStatus").getAsString()).isEqualTo("FAILED");
+        assertThat(record.getAsJsonArray("phases").get(3).getAsJsonObject().getAsJsonArray("contexts").get(0).toString())
+                .isEqualTo("{\"message\":\"Error while executing command: exit 3. Reason: exit status 3\","
+                        + "\"statusCode\":\"COMMAND_EXECUTION_ERROR\"}");
         Suite.assertClean(b, where, List.of());
     }
 

@@ -101,6 +101,16 @@ public final class MaskingOutputStream extends OutputStream {
         downstream.flush();
     }
 
+    /**
+     * What was written so far is whole (a line of another source follows): releases the held-back bytes, masked as at
+     * the end of input, and goes on taking writes.
+     */
+    public synchronized void release() throws IOException {
+        if (!closed) {
+            feed(NOTHING, 0, 0, true);
+        }
+    }
+
     /** Releases the held-back bytes (as they are: they complete no secret) and closes downstream. */
     @Override
     public synchronized void close() throws IOException {

@@ -59,6 +59,11 @@ final class SecretEncodings {
         return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$").replace("`", "\\`");
     }
 
+    /** Each {@code $} doubled, as Jenkins escapes a value it must not expand (credentials-binding masks it too). */
+    static String dollarsDoubled(String v) {
+        return v.replace("$", "$$");
+    }
+
     /** bash's {@code printf %q} of a value without control characters: each special escaped with a backslash. */
     static String backslashEscaped(String v) {
         StringBuilder q = new StringBuilder(v.length() + 8);

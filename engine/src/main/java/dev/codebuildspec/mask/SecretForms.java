@@ -17,7 +17,8 @@ import java.util.Set;
  *       derived forms below of each line too.</li>
  *   <li>Derived forms ({@link SecretEncodings}): the shell-quoted forms of bash, dash and busybox traces and
  *       {@code export -p}/{@code declare -p}; {@code printf %q}; JSON-escaped; percent-encoded; Base64 at
- *       three alignments, trimmed.</li>
+ *       three alignments, trimmed; every {@code $} doubled (Jenkins' escape). With these, every form
+ *       credentials-binding masks on a Unix agent is here, so one masker serves a Jenkins console.</li>
  * </ul>
  *
  * <p>A derived form that still contains the value (or the line) is left out: masking the value inside it
@@ -65,6 +66,7 @@ public final class SecretForms {
         out.add(SecretEncodings.ansiC(v));
         out.add(SecretEncodings.doubleQuoted(v));
         out.add(SecretEncodings.backslashEscaped(v));
+        out.add(SecretEncodings.dollarsDoubled(v));
         out.addAll(SecretEncodings.json(v));
         out.addAll(SecretEncodings.percentEncoded(v));
         out.addAll(SecretEncodings.base64(v));

@@ -35,7 +35,6 @@ public final class BuildMachine implements PolledBuild {
     private final BuildHost host;
     private final BuildState state;
     private final Clock clock;
-    private final OutputStream masked;
     private final LogSink log;
     private final BuildProgress progress;
     private final Sandbox container;
@@ -66,14 +65,15 @@ public final class BuildMachine implements PolledBuild {
             state.buildId = plan.builtIns().buildId();
             state.markerNonce = plan.marker().nonce();
         }
-        masked = plan.masker().wrap(new KeepOpenOutputStream(console));
+        OutputStream kept = new KeepOpenOutputStream(console);
         SettableClock logClock = new SettableClock(clock);
-        SwitchableOutputStream target = new SwitchableOutputStream(resuming ? OutputStream.nullOutputStream() : masked);
-        log = new LogSink(target, logClock);
+        SwitchableOutputStream target = new SwitchableOutputStream(resuming ? OutputStream.nullOutputStream() : kept);
+        log = new LogSink(target, plan.masker(), logClock);
         progress = new BuildProgress(log, plan.commands(), plan.masker(), state.journal);
         if (resuming) {
             progress.replay(logClock);
-            target.switchTo(masked);
+            log.finish(); // the replay is silent to its end
+            target.switchTo(kept);
         }
         driver = new DriverWatch(this, state, new DriverOutputSplitter(plan.marker(), log, progress), clock);
         container = request.noContainer()
@@ -252,9 +252,8 @@ public final class BuildMachine implements PolledBuild {
         }
         boolean consoleLost = false;
         try {
-            log.flush();
-            masked.flush();
-        } catch (IOException | UncheckedIOException e) {
+            log.finish();
+        } catch (UncheckedIOException e) {
             consoleLost = true;
         }
         return BuildResult.of(request, plan.builtIns(), Instant.ofEpochMilli(state.startMillis), clock.instant(),

@@ -27,6 +27,9 @@ import java.util.Optional;
  * begun and ended through the same methods, so every phase is logged the same way.
  */
 public final class BuildProgress implements DriverListener {
+    /** Contexts whose text is this class's own: their variable part (the command) is masked when they are made. */
+    private static final java.util.Set<String> OWN_CONTEXTS = java.util.Set.of(PhaseContext.COMMAND_EXECUTION_ERROR);
+
     private final LogSink log;
     private CommandIndex commands;
     private final SecretMasker masker;
@@ -104,7 +107,8 @@ public final class BuildProgress implements DriverListener {
         if (r == null || r.end().isPresent()) {
             return;
         }
-        Optional<PhaseContext> context = given.map(c -> new PhaseContext(c.statusCode(), masker.mask(c.message())));
+        // A context this build wrote itself is masked where it varies (the command); any other is masked whole.
+        Optional<PhaseContext> context = given.map(this::masked);
         if (!replaying) {
             journal.end(now(), type, status, context);
         }
@@ -117,8 +121,14 @@ public final class BuildProgress implements DriverListener {
                 + " Message: " + context.map(PhaseContext::message).orElse(""));
     }
 
+    /** A context this build wrote itself is masked where it varies (the command); any other is masked whole. */
+    private PhaseContext masked(PhaseContext c) {
+        return OWN_CONTEXTS.contains(c.statusCode()) ? c : new PhaseContext(c.statusCode(), masker.mask(c.message()));
+    }
+
+    /** A line from elsewhere (a warning with an error's text): masked whole. */
     public void info(String message) {
-        log.agent(message);
+        log.agent("", message);
     }
 
     /**
@@ -127,7 +137,7 @@ public final class BuildProgress implements DriverListener {
      */
     public synchronized void interrupt(Status status, PhaseContext context) {
         if (!replaying) {
-            journal.interrupt(now(), status, new PhaseContext(context.statusCode(), masker.mask(context.message())));
+            journal.interrupt(now(), status, masked(context));
         }
         if (current != null) {
             boolean outer = replaying;
@@ -138,7 +148,7 @@ public final class BuildProgress implements DriverListener {
                 replaying = outer;
             }
         } else {
-            log.agent("Build " + status + ": " + context.message());
+            log.agent("Build " + status + ": " + masked(context).message());
         }
         outside = outside.worst(status);
     }
@@ -164,7 +174,7 @@ public final class BuildProgress implements DriverListener {
                     "1".equals(e.arg(1)) ? Status.SUCCEEDED : Status.FAILED,
                     "1".equals(e.arg(1)) ? Optional.empty() : Optional.ofNullable(failure)));
             case PHASE_RETRY -> log.agent("Retrying phase " + e.arg(0) + ": attempt " + (parse(e.arg(1)) + 1));
-            case COMMAND_START -> command(e.arg(0)).ifPresent(c -> log.agent("Running command " + c.displayText()));
+            case COMMAND_START -> command(e.arg(0)).ifPresent(c -> log.agent("Running command ", c.displayText()));
             case COMMAND_FAILED -> command(e.arg(0)).ifPresent(c -> commandFailed(c, e.arg(1)));
             case WARNING -> warning(e.arg(0));
             case CACHE_REQUEST -> cacheRequested = true;
@@ -191,10 +201,10 @@ public final class BuildProgress implements DriverListener {
     }
 
     private void commandFailed(CommandRef c, String status) {
-        log.agent("Command did not exit successfully " + c.displayText() + " exit status " + status);
+        log.agent("Command did not exit successfully ", c.displayText() + " exit status " + status);
         if (failure == null) {
             failure = new PhaseContext(PhaseContext.COMMAND_EXECUTION_ERROR,
-                    "Error while executing command: " + c.displayText() + ". Reason: exit status " + status);
+                    "Error while executing command: " + masker.mask(c.displayText()) + ". Reason: exit status " + status);
         }
     }
 

@@ -28,8 +28,9 @@ final class DownloadSource {
         BuildPlan plan = machine.plan();
         progress.begin(PhaseType.DOWNLOAD_SOURCE);
         log.agent("CODEBUILD_SRC_DIR=" + plan.srcDir());
-        log.agent("YAML location is " + (request.inlineBuildspec().isPresent() ? request.buildspec() : request.buildspecFile()));
-        plan.diagnostics().forEach(d -> log.agent(d.toString()));
+        log.agent("YAML location is ", String.valueOf(request.inlineBuildspec().isPresent() ? request.buildspec()
+                : request.buildspecFile()));
+        plan.diagnostics().forEach(d -> log.agent("", d.toString()));
         machine.host().notes().forEach(log::agent);
         Optional<PhaseContext> failure = plan.failure().isPresent() ? plan.failure() : machine.host().refusal();
         if (failure.isPresent()) {

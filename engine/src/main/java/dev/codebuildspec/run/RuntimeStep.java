@@ -62,7 +62,7 @@ final class RuntimeStep {
         Position where = install.map(Phase::position).orElse(Position.UNKNOWN);
         List<Command> commands = new ArrayList<>();
         for (RuntimeSelector.Selected s : selected) {
-            log.agent(s.logLine());
+            log.agent("", s.logLine());
             s.commands().forEach(c -> commands.add(new Command(c, where)));
         }
         return new Outcome(plan.withInstallCommandsFirst(request, commands), Optional.empty(),

@@ -59,7 +59,7 @@ final class SourcePhase {
                 return Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR,
                         "Docker is not available: " + e.getCause().getMessage()));
             }
-            log.agent("Warning: leftover containers could not be listed: " + e.getCause().getMessage());
+            log.agent("Warning: leftover containers could not be listed: ", e.getCause().getMessage());
         }
         return started;
     }
@@ -73,7 +73,7 @@ final class SourcePhase {
             return Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, "Cannot start the build container: " + e.getMessage()));
         }
         try {
-            log.agent("Pulling image " + request.image());
+            log.agent("Pulling image ", request.image());
             host.pull(request.image());
         } catch (DockerException e) {
             return Optional.of(new PhaseContext(PhaseContext.UNABLE_TO_PULL_IMAGE,

@@ -22,6 +22,11 @@ class SecretFormsTest {
     }
 
     @Test
+    void dollarsDoubledAsJenkinsEscapesThem() {
+        assertThat(SecretForms.of(List.of("pa$$w0rd$"))).contains("pa$$$$w0rd$$");
+    }
+
+    @Test
     void encodedForms() {
         List<String> forms = SecretForms.of(List.of("p@ss/w\"rd"));
         assertThat(forms).contains("p%40ss%2Fw%22rd") // a URL

@@ -193,6 +193,24 @@ class SecretsIT {
     }
 
     @Test
+    void aOneCharacterSecretIsMaskedInWhatTheBuildPrintsButNeverInOurFixedWords() {
+        CliResult r = new Workspace(tmp).buildspec("""
+                version: 0.2
+                phases:
+                  build:
+                    commands:
+                      - echo "short=[$S]"
+                      - echo "s-word" && exit 1
+                """).processEnv("S", "s").args("--secret", "S").run(TestImages.BUSYBOX);
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.output()).contains("[Container] ", "Entering phase BUILD", "Phase complete: BUILD State: FAILED",
+                "Phase context status code: COMMAND_EXECUTION_ERROR Message: Error while executing command: echo \"***-word\" "
+                        + "&& exit 1. Reason: exit status 1", "\n***hort=[***]\n", "\n***-word\n",
+                "Running command echo \"***hort=[$S]\"");
+        assertThat(r.output()).doesNotContain("[Container] ***", "Pha***e", "Entering pha***e");
+    }
+
+    @Test
     void aSecretNamedOnTheCommandLineMustBeInTheEnvironment() {
         CliResult r = new Workspace(tmp).buildspec("version: 0.2\nphases:\n  build:\n    commands:\n      - 'true'\n")
                 .args("--secret", "NOT_SET_ANYWHERE").run(TestImages.BUSYBOX);

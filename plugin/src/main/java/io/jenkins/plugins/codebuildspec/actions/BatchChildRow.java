@@ -67,9 +67,13 @@ public final class BatchChildRow {
         return Collections.unmodifiableList(phases);
     }
 
-    @Exported(name = "exportedEnvironmentVariables")
     public Map<String, String> getExportedVariables() {
         return Collections.unmodifiableMap(exportedVariables);
+    }
+
+    @Exported(name = "exportedEnvironmentVariables", inline = true)
+    public List<RecordFields.NameValue> getExportedVariableList() {
+        return RecordFields.variables(exportedVariables);
     }
 
     /** The child in the Pipeline step's return value: plain maps and lists. */

@@ -96,14 +96,19 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         private final long startMillis;
         private final long durationSeconds;
         private final String context;
+        /** Null in builds kept before these were recorded. */
+        private final Long endMillis;
+        private final ArrayList<RecordFields.Context> contexts;
 
         public PhaseRow(PhaseRecord p) {
             this.phase = p.type().name();
             this.status = p.status().name();
             this.startMillis = p.start().toEpochMilli();
+            this.endMillis = p.end().map(java.time.Instant::toEpochMilli).orElse(null);
             this.durationSeconds = p.durationInSeconds();
             this.context = p.contexts().stream().map(c -> c.statusCode() + ": " + c.message())
                     .collect(Collectors.joining("; "));
+            this.contexts = RecordFields.contexts(p.contexts());
         }
 
         @Exported(name = "phaseType")
@@ -126,9 +131,19 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
             return durationSeconds;
         }
 
-        @Exported(name = "contexts")
+        @Exported(name = "endTime")
+        public Long getEndMillis() {
+            return endMillis;
+        }
+
+        /** The phase's contexts in one line, for the page. */
         public String getContext() {
             return context;
+        }
+
+        @Exported(name = "contexts", inline = true)
+        public List<RecordFields.Context> getContexts() {
+            return contexts == null ? List.of() : Collections.unmodifiableList(contexts);
         }
 
         Map<String, Object> toMap() {
@@ -201,9 +216,13 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         return Collections.unmodifiableList(phases);
     }
 
-    @Exported(name = "exportedEnvironmentVariables")
     public Map<String, String> getExportedVariables() {
         return Collections.unmodifiableMap(exportedVariables);
+    }
+
+    @Exported(name = "exportedEnvironmentVariables", inline = true)
+    public List<RecordFields.NameValue> getExportedVariableList() {
+        return RecordFields.variables(exportedVariables);
     }
 
     /** A batch's status under CodeBuild's name for it; null for a single build. */

@@ -35,9 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
-import org.jenkinsci.plugins.credentialsbinding.masking.SecretPatterns;
 import org.jenkinsci.plugins.docker.commons.tools.DockerTool;
 
 /**
@@ -209,7 +207,8 @@ public final class JenkinsBuild implements Serializable {
                 refusal, flowNodeId);
         BuildRequest request = inputs.request(settings, c.run(), c.env(), credentials, source, runtimes.file(),
                 cacheDir(c));
-        OutputStream console = console(log, credentials);
+        // One masker decides what the console shows: the engine's, whose forms include credentials-binding's.
+        OutputStream console = new KeepOpenOutputStream(log);
         if (!resuming) {
             printReproduce(inputs.replay(settings, request), console);
         }
@@ -248,16 +247,6 @@ public final class JenkinsBuild implements Serializable {
         return root == null ? Optional.empty() : Optional.of(Path.of(root.child(AgentCaches.FOLDER).getRemote()));
     }
 
-    /** credentials-binding's masking of the bound values, besides the engine's own. */
-    private static OutputStream console(OutputStream out, ResolvedCredentials credentials) {
-        List<String> values = credentials.secretVariables.values().stream().filter(v -> !v.isEmpty()).toList();
-        OutputStream kept = new KeepOpenOutputStream(out);
-        if (values.isEmpty()) {
-            return kept;
-        }
-        Pattern pattern = SecretPatterns.getAggregateSecretPattern(values);
-        return new SecretPatterns.MaskingOutputStream(kept, () -> pattern, StandardCharsets.UTF_8.name());
-    }
 
     /**
      * Completes the build (or batch) and adds its result page to the run; what bindings wrote on the agent is
