@@ -14,7 +14,7 @@ fi
 # shellcheck source=scripts/test-images.env
 . scripts/test-images.env
 if [ ! -f cli/target/codebuild-spec.jar ] || [ -n "$(find engine/src cli/src -newer cli/target/codebuild-spec.jar -print -quit)" ]; then
-    mvn -q -B -ntp -DskipTests package
+    mvn -q -B -ntp -Dstyle.color=never -DskipTests package
 fi
 
 # The example builds in a copy, so the checkout stays clean.

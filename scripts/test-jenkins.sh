@@ -15,7 +15,7 @@ set -euo pipefail
 url=$1 hpi=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2
 [ -f "$hpi" ] || { echo "test-jenkins: no such .hpi: $hpi" >&2; exit 2; }
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-exec mvn -B -ntp -pl acceptance -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+exec mvn -B -ntp -Dstyle.color=never -pl acceptance -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dcodebuildspec.cli-its.skip=true -Dcodebuildspec.acceptance.skip=false \
   -Dcodebuildspec.jenkins.url="$url" -Dcodebuildspec.hpi="$hpi" \
   -Dcodebuildspec.jenkins.user="${JENKINS_USER:-}" -Dcodebuildspec.jenkins.token="${JENKINS_TOKEN:-}" "$@"

@@ -17,4 +17,4 @@ step() { # name command...
 
 step "ensure-docker" scripts/ensure-docker.sh
 step "build-test-images" scripts/build-test-images.sh
-step "maven" mvn -B -ntp verify "$@"
+step "maven" mvn -B -ntp -Dstyle.color=never verify "$@"

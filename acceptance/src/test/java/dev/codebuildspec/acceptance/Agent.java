@@ -26,10 +26,8 @@ final class Agent {
         this.home = home;
     }
 
+    /** The node, and an agent JVM of this suite's own for it (any other one for it on this machine is ended first). */
     void ensureOnline() throws IOException, InterruptedException {
-        if (online()) {
-            return;
-        }
         Files.createDirectories(home);
         jenkins.groovy("""
                 import hudson.slaves.*
@@ -56,6 +54,14 @@ final class Agent {
 
     void start() throws IOException, InterruptedException {
         Path jar = home.resolve("agent.jar");
+        // An agent JVM left by an earlier run keeps trying to connect, and would take the node over whenever ours is
+        // away: a test of an agent that stays away must not see it come back.
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(jar.toString()))
+                .forEach(ProcessHandle::destroyForcibly);
+        Wait gone = new Wait(Duration.ofSeconds(60), "the earlier agent of " + NAME + " to be seen offline");
+        while (online()) {
+            gone.pause(Duration.ofMillis(500));
+        }
         if (!Files.exists(jar)) {
             try (InputStream in = URI.create(jenkins.url() + "/jnlpJars/agent.jar").toURL().openStream()) {
                 Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);

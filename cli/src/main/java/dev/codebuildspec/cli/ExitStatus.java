@@ -13,6 +13,15 @@ final class ExitStatus {
     /** A FAULT: the build could not be run or ended by a failure outside it (no Docker daemon, no image). */
     static final int FAULT = 3;
 
+    /** The lines of every command's --help, and of the README's table. */
+    static final String HEADING = "%nExit status:%n";
+    static final String LINE_0 = " 0:the build SUCCEEDED (validate: the buildspec is valid)";
+    static final String LINE_1 = " 1:the build FAILED (a missing or invalid buildspec too: it fails in DOWNLOAD_SOURCE, "
+            + "with a record), TIMED_OUT or was STOPPED (validate: errors found)";
+    static final String LINE_2 = " 2:a command-line error: unknown command or option, bad value, a --source that is not a "
+            + "directory (validate: a missing buildspec)";
+    static final String LINE_3 = " 3:the build ended FAULT: a failure outside it (no Docker daemon, image unavailable)";
+
     private ExitStatus() {
     }
 

@@ -15,12 +15,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         versionProvider = Version.class,
         description = "Runs AWS-CodeBuild-style buildspec.yml builds in a local Docker container.",
         subcommands = {RunCommand.class, ValidateCommand.class, GcCommand.class, CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {
-            " 0:the build SUCCEEDED (validate: the buildspec is valid)",
-            " 1:the build FAILED, TIMED_OUT or was STOPPED (validate: errors found)",
-            " 2:a command-line error: unknown command or option, bad value, missing source or buildspec",
-            " 3:the build ended FAULT: a failure outside it (no Docker daemon, image unavailable)"})
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {ExitStatus.LINE_0, ExitStatus.LINE_1, ExitStatus.LINE_2, ExitStatus.LINE_3})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,6 +39,14 @@ public final class Main implements Callable<Integer> {
         cl.setParameterExceptionHandler((e, args) -> {
             // Picocli's own default is 2 too, but only through this handler: say it, so that it never drifts.
             CommandLine cmd = e.getCommandLine();
+            if (e instanceof UnmatchedArgumentException u && cmd.getCommandSpec().parent() == null
+                    && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+                cmd.getErr().println("codebuild-spec: unknown command '" + u.getUnmatched().get(0)
+                        + "'; the commands are run, validate, gc and help");
+                UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
+                cmd.getErr().println("Try 'codebuild-spec --help' for more information.");
+                return ExitStatus.USAGE;
+            }
             cmd.getErr().println("codebuild-spec: " + e.getMessage());
             if (!UnmatchedArgumentException.printSuggestions(e, cmd.getErr())) {
                 cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");

@@ -37,7 +37,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Runs a buildspec in an ephemeral Docker container, with CodeBuild's semantics and log.")
+        description = "Runs a buildspec in an ephemeral Docker container, with CodeBuild's semantics and log.",
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {ExitStatus.LINE_0, ExitStatus.LINE_1, ExitStatus.LINE_2, ExitStatus.LINE_3})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
@@ -90,9 +92,22 @@ final class RunCommand implements Callable<Integer> {
             description = "JSON file that resolves parameter-store and secrets-manager entries.")
     Path secretsFile;
 
-    @Option(names = "--timeout-minutes", paramLabel = "N", defaultValue = "60",
+    @Option(names = "--timeout-minutes", paramLabel = "N", defaultValue = "60", converter = Minutes.class,
             description = "Build timeout in minutes, fractions allowed (default: ${DEFAULT-VALUE}).")
     BigDecimal timeoutMinutes;
+
+    /** A number of minutes, said as such when it is not one (not a Java exception's text). */
+    static final class Minutes implements picocli.CommandLine.ITypeConverter<BigDecimal> {
+        @Override
+        public BigDecimal convert(String value) {
+            try {
+                return new BigDecimal(value.trim());
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value
+                        + "' is not a number of minutes (e.g. 30, or 0.5 for 30 s)");
+            }
+        }
+    }
 
     @Option(names = "--build-number", paramLabel = "N", defaultValue = "1",
             description = "CODEBUILD_BUILD_NUMBER (default: ${DEFAULT-VALUE}).")
@@ -145,6 +160,7 @@ final class RunCommand implements Callable<Integer> {
                 Files.writeString(record, BuildRecordJson.write(result.record()), StandardCharsets.UTF_8);
             }
             console.flush();
+            System.err.println("codebuild-spec: " + result.summary());
             return ExitStatus.of(result.fault() ? Status.FAULT : result.status());
         });
     }
@@ -240,7 +256,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             return Optional.of(RuntimesFile.parse(Files.readString(runtimes, StandardCharsets.UTF_8), runtimes.toString()));
         } catch (IOException e) {
-            throw new UsageError("--runtimes: cannot read " + runtimes + ": " + e.getMessage());
+            throw new UsageError("--runtimes: " + IoProblem.describe(runtimes, e));
         } catch (RuntimesFile.Invalid e) {
             throw new UsageError("--runtimes: " + e.getMessage());
         }
@@ -250,7 +266,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             return SecretsFile.read(secretsFile);
         } catch (IOException e) {
-            throw new UsageError("--secrets-file: " + e.getMessage());
+            throw new UsageError("--secrets-file: " + IoProblem.describe(secretsFile, e));
         }
     }
 

@@ -93,7 +93,7 @@ final class Variables {
             try {
                 content = Files.readAllBytes(Path.of(path));
             } catch (IOException e) {
-                throw new UsageError("--secret-file " + name + ": cannot read " + path + ": " + e.getMessage());
+                throw new UsageError("--secret-file " + name + ": " + IoProblem.describe(Path.of(path), e));
             }
             String inContainer = BuildContainer.SECRETS + "/" + java.util.UUID.randomUUID();
             files.put(inContainer, content);

@@ -97,6 +97,17 @@ class ReplayRoundTripTest {
     }
 
     @Test
+    void theLineKeepsTheBatchBoundAndSecretsWhoseBindingDidNotResolve() {
+        BuildRequest original = BuildRequest.builder(Path.of("/src"), "node:20").environment(Map.of(), Map.of("A", "x"))
+                .identity("p", 1, "jenkins").build();
+        ReplayCommand command = new ReplayCommand(original, "buildspec.yml", Optional.empty(), true, OptionalInt.of(3),
+                List.of("NPM_TOKEN", "A"));
+        assertThat(command.line()).contains("--secret A --secret NPM_TOKEN", "--batch --parallel 3")
+                .doesNotContain("--secret A --secret NPM_TOKEN --secret A");
+        assertThat(command.hint()).hasValueSatisfying(h -> assertThat(h).contains("A, NPM_TOKEN"));
+    }
+
+    @Test
     void aPlainBuildGivesAShortLine() throws Exception {
         BuildRequest original = BuildRequest.builder(src, "busybox").identity("demo", 1, "jenkins").build();
         ReplayCommand command = new ReplayCommand(original, "buildspec.yml", Optional.empty(), false);

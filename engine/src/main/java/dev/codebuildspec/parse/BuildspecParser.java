@@ -109,8 +109,16 @@ public final class BuildspecParser {
             }
             return Optional.ofNullable(root);
         } catch (MarkedYAMLException e) {
-            Position p = Nodes.position(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark());
-            diagnostics.error(p, e.getProblem() != null ? e.getProblem() : String.valueOf(e.getMessage()));
+            String problem = e.getProblem() != null ? e.getProblem() : String.valueOf(e.getMessage());
+            if (e.getContextMark() != null && e.getContext() != null && e.getContext().contains("quoted scalar")
+                    && problem.contains("end of stream")) {
+                // An unclosed quote is found only at the end of the file: name where it opened.
+                diagnostics.error(Nodes.position(e.getContextMark()), "this quoted scalar is never closed (the file "
+                        + "ends at " + Nodes.position(e.getProblemMark()) + " inside it)");
+            } else {
+                Position p = Nodes.position(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark());
+                diagnostics.error(p, problem);
+            }
         } catch (YAMLException e) {
             // Limits (aliases, nesting) come without a mark: use the last node the composer started.
             Position p = Nodes.position(parser.lastMark() != null ? parser.lastMark() : stream.getMark());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The {@code codebuild-spec run ...} line that reproduces a build on a laptop: the same image, buildspec,
@@ -18,9 +19,27 @@ import java.util.Optional;
  * @param buildspec the buildspec's path under the source as the CLI will find it (an inline buildspec is
  *     offered as a file of this name)
  * @param runtimes the runtimes file's path on the laptop, when the build used one
+ * @param parallel with {@code batch}: the bound on children at once the build was given
+ * @param moreSecrets secret variables the build was to have though they are not in the request (a binding that could
+ *     not be resolved): the line still names them, so that it reproduces the build that was asked for
  */
-public record ReplayCommand(BuildRequest request, String buildspec, Optional<String> runtimes, boolean batch) {
+public record ReplayCommand(BuildRequest request, String buildspec, Optional<String> runtimes, boolean batch,
+        OptionalInt parallel, List<String> moreSecrets) {
     public static final String PROGRAM = "codebuild-spec";
+
+    public ReplayCommand(BuildRequest request, String buildspec, Optional<String> runtimes, boolean batch) {
+        this(request, buildspec, runtimes, batch, OptionalInt.empty(), List.of());
+    }
+
+    public ReplayCommand {
+        moreSecrets = List.copyOf(moreSecrets);
+    }
+
+    private List<String> secretNames() {
+        List<String> names = new ArrayList<>(request.secretOverrides().keySet());
+        moreSecrets.stream().filter(n -> !names.contains(n) && !request.plainOverrides().containsKey(n)).forEach(names::add);
+        return names;
+    }
 
     /** The CLI's arguments, {@code run} first. */
     public List<String> arguments() {
@@ -40,7 +59,7 @@ public record ReplayCommand(BuildRequest request, String buildspec, Optional<Str
                 a.addAll(List.of("--env", e.getKey() + "=" + e.getValue()));
             }
         }
-        for (String name : request.secretOverrides().keySet()) {
+        for (String name : secretNames()) {
             a.addAll(List.of("--secret", name));
         }
         if (!request.timeout().equals(java.time.Duration.ofMinutes(60))) {
@@ -56,6 +75,7 @@ public record ReplayCommand(BuildRequest request, String buildspec, Optional<Str
         runtimes.ifPresent(r -> a.addAll(List.of("--runtimes", r)));
         if (batch) {
             a.add("--batch");
+            parallel.ifPresent(n -> a.addAll(List.of("--parallel", Integer.toString(n))));
         }
         return a;
     }
@@ -71,7 +91,7 @@ public record ReplayCommand(BuildRequest request, String buildspec, Optional<Str
 
     /** The variables a user exports before running the line: secret values, and paths of secret files. */
     public List<String> exports() {
-        List<String> names = new ArrayList<>(request.secretOverrides().keySet());
+        List<String> names = secretNames();
         request.plainOverrides().forEach((k, v) -> {
             if (isSecretFile(v)) {
                 names.add(k);

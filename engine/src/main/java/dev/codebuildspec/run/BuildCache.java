@@ -49,9 +49,11 @@ final class BuildCache {
             }
             Optional<CacheStore.Entry> entry = store.find(key, spec.key().isPresent() ? fallbacks : List.of());
             if (entry.isEmpty()) {
-                progress.accept("No cache found for key '" + key + "'");
+                progress.accept(key.equals(CacheStore.UNKEYED) ? "No cache found for this project (the cache has no key)"
+                        : "No cache found for key '" + key + "'");
             } else {
-                progress.accept("Restoring cache '" + entry.get().key() + "' ("
+                progress.accept("Restoring cache " + (entry.get().key().equals(CacheStore.UNKEYED) ? "of this project"
+                        : "'" + entry.get().key() + "'") + " ("
                         + Files.size(entry.get().archive()) / 1024 + " KiB) into " + String.join(", ", dirs));
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
                 try (InputStream in = Files.newInputStream(entry.get().archive())) {
@@ -65,13 +67,19 @@ final class BuildCache {
             }
         } catch (IOException | DockerException e) {
             progress.accept("Warning: cache restore failed: " + e.getMessage());
-        } finally {
-            try {
-                container.pipe(List.of("touch", container.stateDir() + "/cache-ready"), InputStream.nullInputStream(),
-                        OutputStream.nullOutputStream(), dev.codebuildspec.docker.DockerCli.CONTROL_TIMEOUT);
-            } catch (DockerException e) {
-                progress.accept("Warning: " + e.getMessage());
-            }
+        }
+    }
+
+    /**
+     * Lets the waiting driver go on after a restore. Its host calls this once the restore's lines are in the log, so
+     * that they keep their place before the next command's output.
+     */
+    static void ready(Sandbox container, Consumer<String> warnings) throws InterruptedException {
+        try {
+            container.pipe(List.of("touch", container.stateDir() + "/cache-ready"), InputStream.nullInputStream(),
+                    OutputStream.nullOutputStream(), dev.codebuildspec.docker.DockerCli.CONTROL_TIMEOUT);
+        } catch (DockerException e) {
+            warnings.accept("Warning: " + e.getMessage());
         }
     }
 

@@ -1,13 +1,13 @@
 package dev.codebuildspec.run;
 
 import dev.codebuildspec.env.BuiltInVariables;
-import dev.codebuildspec.record.Status;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import dev.codebuildspec.artifacts.ArtifactPlan;
 import dev.codebuildspec.record.BuildRecord;
+import dev.codebuildspec.record.PhaseRecord;
 import dev.codebuildspec.record.Status;
 import java.util.Optional;
 
@@ -30,5 +30,19 @@ public record BuildResult(BuildRecord record, boolean fault, Optional<ArtifactPl
 
     public Status status() {
         return record.buildStatus();
+    }
+
+    /** The phase that decided a build that did not succeed: the first one that did not succeed; empty for a success. */
+    public Optional<PhaseRecord> failedPhase() {
+        return record.phases().stream()
+                .filter(p -> p.status() != Status.SUCCEEDED && p.status() != Status.IN_PROGRESS).findFirst();
+    }
+
+    /** One closing line: the status, the failing phase and its context, the build id and how long it took. */
+    public String summary() {
+        long seconds = record.endTime().map(e -> java.time.Duration.between(record.startTime(), e).toSeconds()).orElse(0L);
+        String why = failedPhase().map(p -> ": " + p.type() + " " + p.status() + p.contexts().stream()
+                .map(c -> " (" + c.statusCode() + ": " + c.message() + ")").findFirst().orElse("")).orElse("");
+        return "Build " + (fault ? Status.FAULT : status()) + why + "; build " + record.id() + ", " + seconds + " s";
     }
 }

@@ -21,6 +21,8 @@ final class CacheUse {
                 machine.host().caches().restore(job.get()).forEach(machine.progress()::info);
             } catch (IOException e) {
                 machine.progress().info("Warning: cache restore failed: " + e.getMessage());
+            } finally {
+                BuildCache.ready(machine.container(), machine.progress()::info);
             }
         }
     }

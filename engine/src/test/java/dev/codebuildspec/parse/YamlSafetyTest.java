@@ -29,6 +29,13 @@ class YamlSafetyTest {
     }
 
     @Test
+    void anUnclosedQuoteIsReportedWhereItOpened() {
+        assertThat(diagnostics("version: 0.2\nphases:\n  build:\n    commands:\n      - \"echo hello\n      - make\n"))
+                .containsExactly("buildspec.yml:5:9: error: this quoted scalar is never closed (the file ends at 7:1 "
+                        + "inside it)");
+    }
+
+    @Test
     void billionLaughsEndsQuicklyInAnError() {
         String bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
                 + "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"

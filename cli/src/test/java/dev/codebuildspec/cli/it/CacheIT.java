@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,14 +54,23 @@ class CacheIT {
 
     @Test
     void theUnkeyedCacheFollowsTheLastSuccessfulBuildAndAFailedBuildSavesNothing() {
-        assertThat(build("one", spec("", "").replace("\"$STAMP\"", "v1")).exit()).isZero();
+        CliResult first = build("one", spec("", "").replace("\"$STAMP\"", "v1"));
+        assertThat(first.exit()).isZero();
+        assertThat(first.log()).contains("No cache found for this project (the cache has no key)").doesNotContain("key ''");
         CliResult failed = build("two", spec("", "    - exit 1").replace("\"$STAMP\"", "v2"));
         assertThat(failed.exit()).isEqualTo(1);
         assertThat(failed.log()).doesNotContain("Saved cache");
         CliResult third = build("three", spec("", "").replace("\"$STAMP\"", "v3"));
         assertThat(third.commandOutput()).contains("v1");
+        assertThat(third.log()).contains("Restoring cache of this project (");
         CliResult fourth = build("four", spec("", "").replace("\"$STAMP\"", "v4"));
         assertThat(fourth.commandOutput()).contains("v3");
+        for (CliResult r : List.of(third, fourth)) {
+            // The host's lines keep their place: the restore is logged before the commands it waited for.
+            String log = r.log();
+            assertThat(log.indexOf("Restoring cache of this project")).as(log).isPositive()
+                    .isLessThan(log.indexOf("Running command cat /root/.m2/stamp"));
+        }
     }
 
     @Test

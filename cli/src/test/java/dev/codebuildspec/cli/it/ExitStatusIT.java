@@ -46,4 +46,15 @@ class ExitStatusIT {
         assertThat(r.exit()).as(r.toString()).isEqualTo(2);
         assertThat(r.output()).contains("codebuild-spec: ").contains("--help' for more information");
     }
+
+    @Test
+    void commandLineErrorsSayWhatIsWrongInWords() {
+        assertThat(Cli.run(tmp, Map.of(), "build").output())
+                .contains("codebuild-spec: unknown command 'build'; the commands are run, validate, gc and help");
+        assertThat(Cli.run(tmp, Map.of(), "run", "--image", "x", "--timeout-minutes", "abc").output())
+                .contains("'abc' is not a number of minutes").doesNotContain("Exception");
+        CliResult help = Cli.run(tmp, Map.of(), "run", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.output()).contains("Exit status:", "the build ended FAULT");
+    }
 }

@@ -208,6 +208,9 @@ class SecretsIT {
                         + "&& exit 1. Reason: exit status 1", "\n***hort=[***]\n", "\n***-word\n",
                 "Running command echo \"***hort=[$S]\"");
         assertThat(r.output()).doesNotContain("[Container] ***", "Pha***e", "Entering pha***e");
+        // The closing line: the status, the phase that decided it and its context.
+        assertThat(r.output()).contains("codebuild-spec: Build FAILED: BUILD FAILED (COMMAND_EXECUTION_ERROR: Error while "
+                + "executing command: echo \"***-word\" && exit 1. Reason: exit status 1); build ");
     }
 
     @Test

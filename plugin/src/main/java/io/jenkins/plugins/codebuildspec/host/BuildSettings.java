@@ -98,6 +98,22 @@ public final class BuildSettings implements Serializable {
         return credentials;
     }
 
+    /**
+     * The variables the bindings name ({@code variable}, {@code passwordVariable}, ...), read from their description
+     * without resolving them: the reproduce line names them even when a binding could not be resolved.
+     */
+    List<String> boundVariables() {
+        List<String> names = new ArrayList<>();
+        for (UninstantiatedDescribable form : credentialForms) {
+            form.getArguments().forEach((key, value) -> {
+                if ((key.equals("variable") || key.endsWith("Variable")) && value instanceof String name && !name.isBlank()) {
+                    names.add(name);
+                }
+            });
+        }
+        return names;
+    }
+
     /** What the log and the record call the buildspec. */
     public String label() {
         return inline != null ? "inline buildspec" : buildspec;

@@ -68,7 +68,8 @@ final class RequestInputs implements Serializable {
         Optional<String> runtimes = settings.runtimes != null ? Optional.of(settings.runtimes)
                 : Optional.ofNullable(runtimesText).map(t -> GLOBAL_RUNTIMES_FILE);
         return new ReplayCommand(request, settings.inline != null ? INLINE_FILE : settings.buildspec, runtimes,
-                settings.batch);
+                settings.batch, settings.parallel == null ? OptionalInt.empty() : OptionalInt.of(settings.parallel),
+                settings.boundVariables());
     }
 
     private static String project(Run<?, ?> run) {
