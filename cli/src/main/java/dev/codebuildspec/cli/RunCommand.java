@@ -174,8 +174,10 @@ final class RunCommand implements Callable<Integer> {
         return stoppable(build::stop, () -> {
             Optional<BatchResult> result = build.run(request, new FileOutputStream(FileDescriptor.out),
                     logs.toAbsolutePath().normalize());
-            if (record != null && result.isPresent()) {
-                Files.writeString(record, BatchRecordJson.write(result.get()), StandardCharsets.UTF_8);
+            if (record != null) {
+                // Written on every outcome, as the README promises: a batch that could not be planned FAILED with no child.
+                Files.writeString(record, BatchRecordJson.write(result.orElse(new BatchResult(Status.FAILED, List.of()))),
+                        StandardCharsets.UTF_8);
             }
             return result.map(r -> ExitStatus.of(r.status())).orElse(ExitStatus.FAILED);
         });

@@ -25,7 +25,8 @@ public record BatchPlan(List<ChildBuild> children, boolean fastFail) {
         parsed.diagnostics().forEach(d -> out.println("[batch] " + d));
         Optional<BatchSpec> batch = parsed.buildspec().flatMap(b -> b.batch());
         if (parsed.hasErrors() || batch.isEmpty()) {
-            out.println("[batch] " + (parsed.hasErrors() ? "the buildspec is invalid" : "the buildspec has no batch section"));
+            out.println("[batch] " + parent.buildspec() + (parsed.hasErrors() ? " is invalid" : " has no batch section: a batch "
+                    + "build runs the buildspec's batch: build-list, build-graph, build-matrix or build-fanout"));
             return Optional.empty();
         }
         try {

@@ -146,4 +146,13 @@ class BatchIT {
         assertThat(r.commandOutput()).contains("identifier=[]");
         assertThat(r.log()).contains("Ignoring the batch section: this is not a batch build");
     }
+
+    @Test
+    void batchWithoutABatchSectionNamesTheFileAndWritesARecord() throws IOException {
+        Workspace ws = new Workspace(tmp).buildspec("version: 0.2\nphases:\n  build:\n    commands:\n      - echo hi\n");
+        CliResult r = ws.args("--batch").run(TestImages.BUSYBOX);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.output()).contains("[batch] buildspec.yml has no batch section");
+        assertThat(Files.readString(ws.record())).contains("\"buildBatchStatus\": \"FAILED\"");
+    }
 }

@@ -426,7 +426,7 @@ class CodeBuildSpecJenkinsTest {
         j.setDefinition(new CpsFlowDefinition("node { codebuildSpec image: '" + IMAGE + "', batch: true, inline: "
                 + "'version: 0.2\\nphases:\\n  build:\\n    commands:\\n      - echo hi\\n' }", true));
         WorkflowRun run = r.assertBuildStatus(Result.FAILURE, j.scheduleBuild2(0));
-        r.assertLogContains("[batch] the buildspec has no batch section", run);
+        r.assertLogContains("has no batch section: a batch build runs", run);
         r.assertLogNotContains("\tat ", run);
     }
 
