@@ -14,9 +14,9 @@ import dev.codebuildspec.docker.DockerCli;
 import dev.codebuildspec.docker.LocalProcessLauncher;
 import dev.codebuildspec.env.SecretSource;
 import dev.codebuildspec.env.SecretsFile;
+import dev.codebuildspec.parse.BuildspecText;
 import dev.codebuildspec.record.BuildRecordJson;
 import dev.codebuildspec.record.Status;
-import dev.codebuildspec.runtime.RuntimesFile;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -139,8 +139,9 @@ final class RunCommand implements Callable<Integer> {
             description = "With --batch: at most N child builds at once (default: the number of cores).")
     Integer parallel;
 
-    @Option(names = "--logs", paramLabel = "DIR", defaultValue = "codebuild-spec-logs",
-            description = "With --batch: one log file per child build, <identifier>.log (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--logs", paramLabel = "DIR",
+            description = "With --batch: one log file per child build, <identifier>.log (default: logs/<project> under "
+                    + "the cache directory, never the checkout).")
     Path logs;
 
     @Override
@@ -173,7 +174,8 @@ final class RunCommand implements Callable<Integer> {
         BatchBuild build = new BatchBuild(docker(), Clock.systemUTC(), RunCommand::ownerGone, n, Hosts.name());
         return stoppable(build::stop, () -> {
             Optional<BatchResult> result = build.run(request, new FileOutputStream(FileDescriptor.out),
-                    logs.toAbsolutePath().normalize());
+                    (logs != null ? logs : (cacheDir != null ? cacheDir : defaultCacheDir()).resolve("logs")
+                            .resolve(request.project())).toAbsolutePath().normalize());
             if (record != null) {
                 // Written on every outcome, as the README promises: a batch that could not be planned FAILED with no child.
                 Files.writeString(record, BatchRecordJson.write(result.orElse(new BatchResult(Status.FAILED, List.of()))),
@@ -244,24 +246,12 @@ final class RunCommand implements Callable<Integer> {
                 .cacheDir(Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()))
                 .artifactsDir(Optional.ofNullable(artifacts).map(p -> p.toAbsolutePath().normalize()))
                 .reportsDir(Optional.ofNullable(reports).map(p -> p.toAbsolutePath().normalize()))
-                .runtimesFile(readRuntimes())
+                .runtimes(runtimes == null ? null : runtimes.toString(),
+                        runtimes == null ? null : BuildspecText.read(runtimes.toAbsolutePath()))
                 .secretFiles(files)
                 .driverAsOwner(asOwner)
                 .noContainer(noContainer)
                 .build();
-    }
-
-    private Optional<RuntimesFile> readRuntimes() {
-        if (runtimes == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(RuntimesFile.parse(Files.readString(runtimes, StandardCharsets.UTF_8), runtimes.toString()));
-        } catch (IOException e) {
-            throw new UsageError("--runtimes: " + IoProblem.describe(runtimes, e));
-        } catch (RuntimesFile.Invalid e) {
-            throw new UsageError("--runtimes: " + e.getMessage());
-        }
     }
 
     private SecretSource readSecretsFile() {

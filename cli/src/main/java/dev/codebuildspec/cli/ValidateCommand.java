@@ -5,6 +5,11 @@ import dev.codebuildspec.parse.Diagnostic;
 import dev.codebuildspec.parse.ParseResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import dev.codebuildspec.buildspec.Buildspec;
+import dev.codebuildspec.parse.BuildspecText;
+import dev.codebuildspec.runtime.RuntimeCheck;
+import dev.codebuildspec.runtime.RuntimesFile;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +24,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--buildspec", paramLabel = "PATH", defaultValue = "buildspec.yml",
             description = "Buildspec, relative to the source directory (default: ${DEFAULT-VALUE}).")
     String buildspec;
+
+    @Option(names = "--runtimes", paramLabel = "FILE",
+            description = "A runtimes file, as run takes it: the buildspec's runtime-versions are checked against it.")
+    Path runtimes;
 
     @Option(names = "--batch", description = "Check the batch section as a batch build does: its problems are errors "
             + "(a plain build only warns about them and ignores the section).")
@@ -39,6 +48,14 @@ final class ValidateCommand implements Callable<Integer> {
         for (Diagnostic d : result.diagnostics()) {
             System.out.println(d);
         }
+        if (runtimes != null && !result.hasErrors()) {
+            Optional<String> refused = runtimesRefusal(result.buildspec().get());
+            if (refused.isPresent()) {
+                System.out.println(buildspec + ": error: " + refused.get());
+                System.out.println(buildspec + ": 1 error(s), " + result.warnings().size() + " warning(s)");
+                return ExitStatus.FAILED;
+            }
+        }
         if (result.hasErrors()) {
             System.out.println(buildspec + ": " + result.errors().size() + " error(s), " + result.warnings().size()
                     + " warning(s)");
@@ -47,5 +64,21 @@ final class ValidateCommand implements Callable<Integer> {
         System.out.println(buildspec + ": valid buildspec, version " + result.buildspec().get().version() + ", "
                 + result.buildspec().get().phases().size() + " phase(s), " + result.warnings().size() + " warning(s)");
         return ExitStatus.SUCCEEDED;
+    }
+
+    /** The buildspec's runtime-versions against the file, with its plain variables for {@code $VAR} versions. */
+    private Optional<String> runtimesRefusal(Buildspec spec) {
+        BuildspecText read = BuildspecText.read(runtimes.toAbsolutePath());
+        if (read.problem().isPresent()) {
+            throw new UsageError("--runtimes: " + read.problem().get());
+        }
+        RuntimesFile file;
+        try {
+            file = RuntimesFile.parse(read.text().orElse(""), runtimes.toString());
+        } catch (RuntimesFile.Invalid e) {
+            return Optional.of("runtimes file " + e.getMessage());
+        }
+        return RuntimeCheck.refusal(file, spec, name -> Optional.ofNullable(spec.env().variables().get(name))
+                .map(v -> v.value()));
     }
 }

@@ -77,6 +77,11 @@ public final class BuildspecText implements Serializable {
         return read(file);
     }
 
+    /** A text the host already has (a setting's value). */
+    public static BuildspecText of(String text) {
+        return new BuildspecText(text, null);
+    }
+
     public static BuildspecText failed(String problem) {
         return new BuildspecText(null, problem);
     }

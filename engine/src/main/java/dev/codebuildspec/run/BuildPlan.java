@@ -9,6 +9,7 @@ import dev.codebuildspec.env.EnvironmentException;
 import dev.codebuildspec.env.EnvironmentResolver;
 import dev.codebuildspec.env.ResolvedEnvironment;
 import dev.codebuildspec.mask.SecretForms;
+import dev.codebuildspec.runtime.RuntimeCheck;
 import dev.codebuildspec.mask.SecretMasker;
 import dev.codebuildspec.parse.Diagnostic;
 import dev.codebuildspec.parse.ParseResult;
@@ -76,6 +77,16 @@ public record BuildPlan(
                     .resolve(spec, builtIns, request.plainOverrides(), request.secretOverrides());
         } catch (EnvironmentException e) {
             return failed(parsed.diagnostics(), PhaseContext.CLIENT_ERROR, e.getMessage(), builtIns, cliSecrets, marker);
+        }
+        if (request.runtimesProblem().isPresent()) {
+            return failed(parsed.diagnostics(), PhaseContext.CLIENT_ERROR, request.runtimesProblem().get(), builtIns,
+                    cliSecrets, marker);
+        }
+        // A runtimes file known now is checked now: an unknown runtime or version never starts a container.
+        Optional<String> refused = request.runtimesFile().flatMap(f -> RuntimeCheck.refusal(f, spec,
+                name -> Optional.ofNullable(env.plain().get(name))));
+        if (refused.isPresent()) {
+            return failed(parsed.diagnostics(), PhaseContext.YAML_FILE_ERROR, refused.get(), builtIns, cliSecrets, marker);
         }
         SecretMasker masker = SecretMasker.of(maskedValues(request, env));
         String script = DriverScript.generate(spec, settings(request, spec, env, marker, builtIns.buildId()));

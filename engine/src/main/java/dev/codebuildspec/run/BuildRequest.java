@@ -24,6 +24,8 @@ import java.util.OptionalInt;
  * @param ownerUid when present, files in the source tree are handed to this uid:gid at the end
  * @param cacheDir where the local cache lives; empty: no cache
  * @param runtimesFile the runtimes file to select {@code runtime-versions} from; empty: the image's own
+ * @param runtimesProblem why the runtimes file the caller named cannot be used (unreadable, invalid): DOWNLOAD_SOURCE
+ *     fails with it, before any container
  * @param secretFiles files to put into the container's in-memory tmpfs before the phases (path in the container to
  *     content); their content is secret: it travels on {@code docker exec}'s stdin only
  * @param driverAsOwner run the phases as {@code ownerUid:ownerGid} instead of the image's root
@@ -53,6 +55,7 @@ public record BuildRequest(
         Optional<Path> artifactsDir,
         Optional<Path> reportsDir,
         Optional<RuntimesFile> runtimesFile,
+        Optional<String> runtimesProblem,
         Map<String, byte[]> secretFiles,
         boolean driverAsOwner,
         Optional<String> unreadableBuildspec,
@@ -89,7 +92,7 @@ public record BuildRequest(
         return new BuildRequest(childSource, childBuildspec, sameSpec ? inlineBuildspec : childText.flatMap(BuildspecText::text), childImage,
                 plain, secretOverrides, secretSource, timeout, project, buildNumber, initiator, sourceVersion,
                 resolvedSourceVersion, owner, ownerUid, ownerGid, childPrivileged, cacheDir, childArtifactsDir,
-                reportsDir.map(d -> d.resolve(childSource.getFileName().toString())), runtimesFile, secretFiles,
+                reportsDir.map(d -> d.resolve(childSource.getFileName().toString())), runtimesFile, runtimesProblem, secretFiles,
                 driverAsOwner, sameSpec ? unreadableBuildspec : childText.flatMap(BuildspecText::problem), noContainer);
     }
 
@@ -135,6 +138,7 @@ public record BuildRequest(
         private Optional<Path> artifactsDir = Optional.empty();
         private Optional<Path> reportsDir = Optional.empty();
         private Optional<RuntimesFile> runtimesFile = Optional.empty();
+        private Optional<String> runtimesProblem = Optional.empty();
         private Map<String, byte[]> secretFiles = Map.of();
         private boolean driverAsOwner;
         private Optional<String> unreadable = Optional.empty();
@@ -221,6 +225,26 @@ public record BuildRequest(
             return this;
         }
 
+        /**
+         * A runtimes file as its host read it ({@code name} says where): parsed here; one that cannot be read or parsed
+         * fails DOWNLOAD_SOURCE with the reason, as every host says it. A null {@code read}: none was named.
+         */
+        public Builder runtimes(String name, BuildspecText read) {
+            if (read == null) {
+                return this;
+            }
+            if (read.problem().isPresent()) {
+                this.runtimesProblem = Optional.of("runtimes file " + name + ": " + read.problem().get());
+                return this;
+            }
+            try {
+                this.runtimesFile = Optional.of(RuntimesFile.parse(read.text().orElse(""), name));
+            } catch (RuntimesFile.Invalid e) {
+                this.runtimesProblem = Optional.of("runtimes file " + e.getMessage());
+            }
+            return this;
+        }
+
         /** A buildspec that could not be read where it is: {@code problem} says why, as the log will. */
         public Builder unreadableBuildspec(String path, String problem) {
             this.buildspec = path;
@@ -252,7 +276,8 @@ public record BuildRequest(
             }
             return new BuildRequest(sourceDir, buildspec, inline, image, plain, secret, secretSource, timeout, project,
                     buildNumber, initiator, sourceVersion, resolvedSourceVersion, owner, ownerUid, ownerGid, privileged,
-                    cacheDir, artifactsDir, reportsDir, runtimesFile, secretFiles, driverAsOwner, unreadable, noContainer);
+                    cacheDir, artifactsDir, reportsDir, runtimesFile, runtimesProblem, secretFiles, driverAsOwner, unreadable,
+                    noContainer);
         }
     }
 }

@@ -82,9 +82,14 @@ public final class RuntimeSelector {
                 "runtime-versions: " + runtime + ": " + version + " is not set"));
     }
 
+    /** Who offers the runtimes, in CodeBuild's words for an image's own file. */
+    private String holder() {
+        return file.name().equals(RuntimesFile.IMAGE_PATH) ? "This build image has" : "The runtimes file " + file.name() + " has";
+    }
+
     private Selected pick(String runtime, String version, String reason) throws Refused {
         Map<String, RuntimeVersion> versions = file.runtime(runtime).orElseThrow(() -> new Refused(
-                "Unknown runtime named '" + runtime + "'. This build image has the following runtimes: "
+                "Unknown runtime named '" + runtime + "'. " + holder() + " the following runtimes: "
                         + String.join(", ", file.runtimes().keySet())));
         List<String> named = versions.keySet().stream().filter(k -> !k.equals(RuntimesFile.DEFAULT)).toList();
         Optional<String> match = match(version, named, versions);
@@ -95,7 +100,7 @@ public final class RuntimeSelector {
         RuntimeVersion fallback = versions.get(RuntimesFile.DEFAULT);
         if (fallback == null || version.equals("latest") || MAJOR_X.matcher(version).matches()) {
             throw new Refused("Unknown runtime version named '" + version + "' of " + runtime
-                    + ". This build image has the following versions: " + String.join(", ", named));
+                    + ". " + holder() + " the following versions: " + String.join(", ", named));
         }
         List<String> commands = new ArrayList<>();
         commands.add("export VERSION=" + ShellQuote.quote(version));

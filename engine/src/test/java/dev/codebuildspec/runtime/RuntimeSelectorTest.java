@@ -51,7 +51,7 @@ class RuntimeSelectorTest {
         for (int i = 0; i < pairs.length; i += 2) {
             requested.put(pairs[i], pairs[i + 1]);
         }
-        return new RuntimeSelector(RuntimesFile.parse(FILE, "runtimes.yml")).select(requested,
+        return new RuntimeSelector(RuntimesFile.parse(FILE, RuntimesFile.IMAGE_PATH)).select(requested,
                 name -> Optional.ofNullable(env.get(name)));
     }
 
@@ -91,6 +91,10 @@ class RuntimeSelectorTest {
         assertThatThrownBy(() -> one("python", "2.7")).hasMessage(
                 "Unknown runtime version named '2.7' of python. This build image has the following versions: 3.9, 3.10");
         assertThatThrownBy(() -> one("nodejs", "16.x")).hasMessageStartingWith("Unknown runtime version named '16.x' of nodejs");
+        // A file of the user's own is named as such, not as the image's.
+        assertThatThrownBy(() -> new RuntimeSelector(RuntimesFile.parse(FILE, "team.yml")).select(Map.of("python", "2.7"),
+                name -> Optional.empty())).hasMessage(
+                "Unknown runtime version named '2.7' of python. The runtimes file team.yml has the following versions: 3.9, 3.10");
         assertThatThrownBy(() -> select(Map.of(), "nodejs", "$UNSET")).hasMessage(
                 "runtime-versions: nodejs: $UNSET is not set");
     }

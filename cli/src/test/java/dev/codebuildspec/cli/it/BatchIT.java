@@ -155,4 +155,25 @@ class BatchIT {
         assertThat(r.output()).contains("[batch] buildspec.yml has no batch section");
         assertThat(Files.readString(ws.record())).contains("\"buildBatchStatus\": \"FAILED\"");
     }
+
+    @Test
+    void childLogsGoUnderTheCacheDirectoryByDefaultNeverIntoTheCheckout() throws IOException {
+        Path cache = tmp.resolve("xdg-cache");
+        CliResult r = new Workspace(tmp).buildspec("""
+                version: 0.2
+                batch:
+                  build-list:
+                    - identifier: only
+                phases:
+                  build:
+                    commands:
+                      - echo child
+                """).processEnv("XDG_CACHE_HOME", cache.toString()).args("--batch").run(TestImages.BUSYBOX);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        Path log = cache.resolve("codebuild-spec/logs/src/only.log");
+        assertThat(Files.readString(log)).contains("child");
+        assertThat(r.output()).contains("logs in " + log.getParent());
+        assertThat(tmp.resolve("codebuild-spec-logs")).doesNotExist();
+        assertThat(tmp.resolve("src/codebuild-spec-logs")).doesNotExist();
+    }
 }

@@ -24,11 +24,11 @@ public record CliResult(int exit, byte[] outputBytes, String recordJson) {
         return TIMESTAMP.matcher(output()).replaceAll("[Container] ");
     }
 
-    /** Command output only: every line that is not an agent line. */
+    /** Command output only: every line that is neither an agent line nor the CLI's closing line (on stderr). */
     public List<String> commandOutput() {
         List<String> lines = new ArrayList<>();
         for (String l : log().split("\n", -1)) {
-            if (!l.startsWith("[Container] ")) {
+            if (!l.startsWith("[Container] ") && !l.startsWith("codebuild-spec: Build ")) {
                 lines.add(l);
             }
         }

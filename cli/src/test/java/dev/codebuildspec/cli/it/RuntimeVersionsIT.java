@@ -87,9 +87,24 @@ class RuntimeVersionsIT {
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.commandOutput()).contains("build sees /team/node-20 /opt/python-3.12");
 
+        // Every failure of a runtimes file of one's own is DOWNLOAD_SOURCE's, with a record, before any container.
+        Files.writeString(file, RuntimesImage.FILE);
+        CliResult unknown = run("16.x", TestImages.BUSYBOX, "--runtimes", file.toString());
+        assertThat(unknown.exit()).as(unknown.toString()).isEqualTo(1);
+        assertThat(unknown.log()).contains("Phase context status code: YAML_FILE_ERROR Message: Unknown runtime version "
+                + "named '16.x' of nodejs. The runtimes file " + file + " has the following versions: 18, 20 "
+                + "(phases.install.runtime-versions at buildspec.yml:")
+                .doesNotContain("Pulling image", "Moving to directory");
+
         Files.writeString(file, "runtimes:\n  nodejs: [1]\n");
         CliResult bad = run("20", TestImages.BUSYBOX, "--runtimes", file.toString());
-        assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.output()).contains("--runtimes: " + file + ":2:11: nodejs must be a mapping");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.phaseStatuses()).containsEntry("DOWNLOAD_SOURCE", "FAILED");
+        assertThat(bad.log()).contains("CLIENT_ERROR Message: runtimes file " + file + ":2:11: nodejs must be a mapping");
+
+        CliResult missing = run("20", TestImages.BUSYBOX, "--runtimes", tmp.resolve("nope.yml").toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.log()).contains("CLIENT_ERROR Message: runtimes file " + tmp.resolve("nope.yml") + ": stat "
+                + tmp.resolve("nope.yml") + ": no such file or directory");
     }
 }

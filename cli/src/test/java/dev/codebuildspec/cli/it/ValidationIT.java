@@ -246,4 +246,26 @@ class ValidationIT {
         assertThat(v.exit()).isZero();
         assertThat(List.of(v.output().split("\n"))).noneMatch(l -> l.startsWith("[Container]"));
     }
+
+    @Test
+    void validateChecksRuntimeVersionsAgainstARuntimesFile(@TempDir Path tmp) throws Exception {
+        Workspace ws = new Workspace(tmp).buildspec("""
+                version: 0.2
+                phases:
+                  install:
+                    runtime-versions:
+                      nodejs: 16
+                  build:
+                    commands:
+                      - node --version
+                """);
+        Path runtimes = Files.writeString(tmp.resolve("runtimes.yml"),
+                "runtimes:\n  nodejs:\n    versions:\n      18:\n        commands: [echo 18]\n");
+        CliResult v = ws.cli("validate", "--source", ws.src().toString(), "--runtimes", runtimes.toString());
+        assertThat(v.exit()).as(v.toString()).isEqualTo(1);
+        assertThat(v.output()).contains("buildspec.yml: error: Unknown runtime version named '16' of nodejs. The runtimes "
+                + "file " + runtimes + " has the following versions: 18 (phases.install.runtime-versions at buildspec.yml:3:3)");
+        CliResult plain = ws.cli("validate", "--source", ws.src().toString());
+        assertThat(plain.exit()).as("without --runtimes the image decides, at run time").isZero();
+    }
 }

@@ -13,7 +13,6 @@ import dev.codebuildspec.run.BuildResult;
 import dev.codebuildspec.run.BuildState;
 import dev.codebuildspec.run.PolledBuild;
 import dev.codebuildspec.run.UnreachableHost;
-import dev.codebuildspec.runtime.RuntimesFile;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Node;
@@ -139,7 +138,7 @@ public final class JenkinsBuild implements Serializable {
     public PolledBuild abandon(Run<?, ?> run, TaskListener listener, String why) throws IOException, InterruptedException {
         BuildHost away = new UnreachableHost(why);
         BuildRequest request = inputs.request(settings, run, null, new ResolvedCredentials(),
-                new CredentialsSecretSource(run, settings.allowedSecrets()), runtimesFile().file, Optional.empty());
+                new CredentialsSecretSource(run, settings.allowedSecrets()), Optional.empty());
         OutputStream console = listener.getLogger();
         if (settings.batch) {
             return batch.abandoned(request, away, run, console);
@@ -163,29 +162,8 @@ public final class JenkinsBuild implements Serializable {
         }
     }
 
-    /** The runtimes file parsed, or why the build cannot use it. */
-    private record Runtimes(Optional<RuntimesFile> file, Optional<PhaseContext> refusal) {
-    }
-
-    private Runtimes runtimesFile() {
-        if (inputs.runtimesProblem != null) {
-            return new Runtimes(Optional.empty(), Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR,
-                    Messages.JenkinsBuild_BadRuntimes(inputs.runtimesName, inputs.runtimesProblem))));
-        }
-        if (inputs.runtimesText == null) {
-            return new Runtimes(Optional.empty(), Optional.empty());
-        }
-        try {
-            return new Runtimes(Optional.of(RuntimesFile.parse(inputs.runtimesText, inputs.runtimesName)), Optional.empty());
-        } catch (RuntimesFile.Invalid e) {
-            return new Runtimes(Optional.empty(), Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR,
-                    Messages.JenkinsBuild_BadRuntimes(inputs.runtimesName, e.getMessage()))));
-        }
-    }
-
     private PolledBuild machine(AgentContext c, boolean resuming, OutputStream log) throws IOException, InterruptedException {
-        Runtimes runtimes = runtimesFile();
-        Optional<PhaseContext> refusal = runtimes.refusal();
+        Optional<PhaseContext> refusal = Optional.empty();
         ResolvedCredentials credentials;
         try {
             credentials = ResolvedCredentials.resolve(c.run(), settings.credentials(), secretFilePaths, c.workspace(),
@@ -205,8 +183,7 @@ public final class JenkinsBuild implements Serializable {
         CredentialsSecretSource source = new CredentialsSecretSource(c.run(), settings.allowedSecrets());
         host = new JenkinsHost(c, settings, docker, WorkspaceList.tempDir(c.workspace()).getRemote(), source::report,
                 refusal, flowNodeId);
-        BuildRequest request = inputs.request(settings, c.run(), c.env(), credentials, source, runtimes.file(),
-                cacheDir(c));
+        BuildRequest request = inputs.request(settings, c.run(), c.env(), credentials, source, cacheDir(c));
         // One masker decides what the console shows: the engine's, whose forms include credentials-binding's.
         OutputStream console = new KeepOpenOutputStream(log);
         if (!resuming) {

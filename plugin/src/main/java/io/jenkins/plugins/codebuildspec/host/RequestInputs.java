@@ -2,7 +2,7 @@ package io.jenkins.plugins.codebuildspec.host;
 
 import dev.codebuildspec.replay.ReplayCommand;
 import dev.codebuildspec.run.BuildRequest;
-import dev.codebuildspec.runtime.RuntimesFile;
+import dev.codebuildspec.parse.BuildspecText;
 import hudson.EnvVars;
 import hudson.model.Item;
 import hudson.model.Run;
@@ -38,7 +38,7 @@ final class RequestInputs implements Serializable {
     int agentGid = -1;
 
     BuildRequest request(BuildSettings settings, Run<?, ?> run, EnvVars env, ResolvedCredentials credentials,
-            CredentialsSecretSource source, Optional<RuntimesFile> runtimesFile, Optional<Path> cacheDir) {
+            CredentialsSecretSource source, Optional<Path> cacheDir) {
         Map<String, String> plain = new LinkedHashMap<>(settings.env);
         plain.putAll(credentials.plainVariables);
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -56,7 +56,8 @@ final class RequestInputs implements Serializable {
                 .privileged(settings.privileged)
                 .cacheDir(settings.noContainer ? Optional.empty() : cacheDir)
                 .secretFiles(files)
-                .runtimesFile(runtimesFile)
+                .runtimes(runtimesName, runtimesText != null ? BuildspecText.of(runtimesText)
+                        : runtimesProblem != null ? BuildspecText.failed(runtimesProblem) : null)
                 .driverAsOwner(!settings.runAsRoot && !settings.noContainer)
                 .noContainer(settings.noContainer);
         return buildspecText != null ? b.inlineBuildspec(settings.label(), buildspecText).build()
