@@ -13,7 +13,8 @@ else
 fi
 # shellcheck source=scripts/test-images.env
 . scripts/test-images.env
-if [ ! -f cli/target/codebuild-spec.jar ] || [ -n "$(find engine/src cli/src -newer cli/target/codebuild-spec.jar -print -quit)" ]; then
+launcher=cli/target/codebuild-spec-dist/codebuild-spec/bin/codebuild-spec
+if [ ! -x "$launcher" ] || [ -n "$(find engine/src cli/src -newer cli/target/codebuild-spec.jar -print -quit)" ]; then
     mvn -q -B -ntp -Dstyle.color=never -DskipTests package
 fi
 
@@ -24,7 +25,8 @@ rm -rf "$work" && mkdir -p "$work" && cp -R examples/hello "$work/src"
 # A demo secret: the build prints it, the log shows ***.
 export DEPLOY_TOKEN="demo-token-$RANDOM$RANDOM"
 status=0
-java -jar cli/target/codebuild-spec.jar run \
+# The command as installed (scripts/install.sh puts the same launcher on the PATH as codebuild-spec).
+"$launcher" run \
     --source "$work/src" \
     --image "$DEBIAN_IMAGE" \
     --secret DEPLOY_TOKEN \
