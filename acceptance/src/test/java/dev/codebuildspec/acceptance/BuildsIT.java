@@ -96,7 +96,8 @@ class BuildsIT {
         assertThat(b.awaitResult(BUILD)).isEqualTo("FAILURE");
         assertThat(b.console()).contains("Phase complete: BUILD State: FAILED",
                 "Error while executing command: exit 3. Reason: exit status 3",
-                "post_build sees CODEBUILD_BUILD_SUCCEEDING=0", "Buildspec build FAILED: phase BUILD FAILED");
+                "post_build sees CODEBUILD_BUILD_SUCCEEDING=0", "Buildspec build FAILED: phase BUILD FAILED (COMMAND_EXECUTION_ERROR: "
+                        + "Error while executing command: exit 3. Reason: exit status 3)");
         JsonObject record = b.buildspecRecord();
         assertThat(record.get("buildStatus").getAsString()).isEqualTo("FAILED");
         assertThat(record.getAsJsonArray("phases").get(3).getAsJsonObject().getAsJsonArray("contexts").get(0).toString())

@@ -162,7 +162,7 @@ final class RunCommand implements Callable<Integer> {
             }
             console.flush();
             System.err.println("codebuild-spec: " + result.summary());
-            return ExitStatus.of(result.fault() ? Status.FAULT : result.status());
+            return ExitStatus.of(result.status());
         });
     }
 
@@ -181,6 +181,8 @@ final class RunCommand implements Callable<Integer> {
                 Files.writeString(record, BatchRecordJson.write(result.orElse(new BatchResult(Status.FAILED, List.of()))),
                         StandardCharsets.UTF_8);
             }
+            result.ifPresent(r -> System.err.println("codebuild-spec: Batch " + r.status()
+                    + r.failure().map(f -> ": " + f).orElse("")));
             return result.map(r -> ExitStatus.of(r.status())).orElse(ExitStatus.FAILED);
         });
     }

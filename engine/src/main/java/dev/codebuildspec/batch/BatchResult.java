@@ -1,12 +1,14 @@
 package dev.codebuildspec.batch;
 
+import dev.codebuildspec.run.BuildResult;
+import dev.codebuildspec.run.BuildOutcome;
 import dev.codebuildspec.record.Status;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /** The batch status and each child's outcome, in plan order. */
-public record BatchResult(Status status, List<ChildOutcome> children) {
+public record BatchResult(Status status, List<ChildOutcome> children) implements BuildOutcome {
 
     public BatchResult {
         Objects.requireNonNull(status, "status");
@@ -23,6 +25,22 @@ public record BatchResult(Status status, List<ChildOutcome> children) {
         }
         boolean ok = children.stream().allMatch(c -> c.succeeded() || c.child().ignoreFailure());
         return new BatchResult(ok ? Status.SUCCEEDED : Status.FAILED, children);
+    }
+
+    /** Each child that did not succeed, with the phase that decided it, or why it never ran; empty for a success. */
+    @Override
+    public Optional<String> failure() {
+        if (status == Status.SUCCEEDED) {
+            return Optional.empty();
+        }
+        List<String> failed = new java.util.ArrayList<>();
+        for (ChildOutcome c : children) {
+            if (!c.succeeded()) {
+                failed.add(c.identifier() + " " + c.status() + " (" + c.result().flatMap(BuildResult::failure)
+                        .or(c::reason).orElse("status " + c.status()) + ")");
+            }
+        }
+        return Optional.of(String.join("; ", failed));
     }
 
     /** The lines that end a batch's console: its status, then each child's with the reason it has. */

@@ -15,7 +15,7 @@ import java.util.Optional;
  * The record of a finished build; {@code fault} marks a failure outside the build itself;
  * {@code artifacts} is the plan UPLOAD_ARTIFACTS collected (archive path to source path).
  */
-public record BuildResult(BuildRecord record, boolean fault, Optional<ArtifactPlan> artifacts) {
+public record BuildResult(BuildRecord record, boolean fault, Optional<ArtifactPlan> artifacts) implements BuildOutcome {
     /** The result of a build whose phases {@code progress} followed; null progress: the console was lost (a FAULT). */
     static BuildResult of(BuildRequest request, BuiltInVariables builtIns, Instant start, Instant end,
             BuildProgress progress, boolean fault, Optional<ArtifactPlan> artifacts) {
@@ -28,8 +28,19 @@ public record BuildResult(BuildRecord record, boolean fault, Optional<ArtifactPl
         return new BuildResult(record, fault || lost, artifacts);
     }
 
+    @Override
     public Status status() {
-        return record.buildStatus();
+        return fault ? Status.FAULT : record.buildStatus();
+    }
+
+    @Override
+    public Optional<String> failure() {
+        if (status() == Status.SUCCEEDED) {
+            return Optional.empty();
+        }
+        return Optional.of(failedPhase().map(p -> "phase " + p.type() + " " + p.status() + p.contexts().stream()
+                .map(c -> " (" + c.statusCode() + ": " + c.message() + ")").findFirst().orElse(""))
+                .orElse("status " + status()));
     }
 
     /** The phase that decided a build that did not succeed: the first one that did not succeed; empty for a success. */
@@ -43,6 +54,6 @@ public record BuildResult(BuildRecord record, boolean fault, Optional<ArtifactPl
         long seconds = record.endTime().map(e -> java.time.Duration.between(record.startTime(), e).toSeconds()).orElse(0L);
         String why = failedPhase().map(p -> ": " + p.type() + " " + p.status() + p.contexts().stream()
                 .map(c -> " (" + c.statusCode() + ": " + c.message() + ")").findFirst().orElse("")).orElse("");
-        return "Build " + (fault ? Status.FAULT : status()) + why + "; build " + record.id() + ", " + seconds + " s";
+        return "Build " + status() + why + "; build " + record.id() + ", " + seconds + " s";
     }
 }

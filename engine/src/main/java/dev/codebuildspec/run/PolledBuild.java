@@ -27,4 +27,10 @@ public interface PolledBuild {
 
     /** Grows whenever something a resume needs has changed: a host saves its state when this moved. */
     int changes();
+
+    /** What comes after the last poll (outputs, FINALIZING): the outcome. Runs once; later calls return the same. */
+    BuildOutcome complete() throws InterruptedException;
+
+    /** The whole build on this thread (prepare, polls, complete); an interrupt of the thread stops it. */
+    BuildOutcome run();
 }

@@ -109,6 +109,9 @@ class BatchIT {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.record().get("buildBatchStatus").getAsString()).isEqualTo("FAILED");
         assertThat(childStatuses(r)).containsEntry("broken", "FAILED").containsEntry("slow", "STOPPED");
+        // The closing line names each child that did not succeed and the phase that decided it.
+        assertThat(r.output()).contains("codebuild-spec: Batch FAILED: ", "broken FAILED (phase BUILD FAILED "
+                + "(COMMAND_EXECUTION_ERROR: ", "slow STOPPED (");
 
         Path other = tmp.resolve("ignored");
         CliResult ignored = new Workspace(other).buildspec("""

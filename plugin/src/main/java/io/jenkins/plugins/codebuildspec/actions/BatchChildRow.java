@@ -88,14 +88,4 @@ public final class BatchChildRow {
         m.put("exportedVariables", new LinkedHashMap<>(exportedVariables));
         return m;
     }
-
-    /** The first phase that did not succeed, as the failure message names it; null when none. */
-    String firstFailure() {
-        for (BuildResultAction.PhaseRow p : phases) {
-            if (!p.getStatus().equals("SUCCEEDED") && !p.getStatus().equals("IN_PROGRESS")) {
-                return identifier + " " + status + " (" + p.getPhase() + " " + p.getStatus() + " " + p.getContext() + ")";
-            }
-        }
-        return reason == null ? null : identifier + " " + status + " (" + reason + ")";
-    }
 }

@@ -41,6 +41,7 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
     private String reproduceHint;
     private String inlineBuildspec;
     private String inlineBuildspecFileName;
+    private String failure;
     private transient Run<?, ?> run;
 
     public BuildResultAction(String buildspec, String buildId, Status status, List<PhaseRecord> phases,
@@ -313,18 +314,16 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         return m;
     }
 
-    /** A one-line reason for the failed step, with the first failing phase's context. */
+    /** The engine's one line on why the build did not succeed (null for a success), for the failed step. */
+    public void failure(String line) {
+        this.failure = line;
+    }
+
+    /** The failed step's message: the engine's line on the phase that decided it (for a batch, each child's). */
     public String failureMessage() {
-        if (!children.isEmpty()) {
-            List<String> failed = children.stream().map(BatchChildRow::firstFailure).filter(f -> f != null).toList();
-            return Messages.BuildResultAction_BatchFailed(status, String.join("; ", failed));
-        }
-        for (PhaseRow p : phases) {
-            if (!p.status.equals(Status.SUCCEEDED.name()) && !p.status.equals(Status.IN_PROGRESS.name())) {
-                return Messages.BuildResultAction_Failed(status, p.phase, p.status, p.context);
-            }
-        }
-        return Messages.BuildResultAction_Failed(status, "-", status, "");
+        String why = failure != null ? failure : "status " + status;
+        return children.isEmpty() ? Messages.BuildResultAction_Failed(status, why)
+                : Messages.BuildResultAction_BatchFailed(status, why);
     }
 
 }

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.codebuildspec.host;
 
-import dev.codebuildspec.batch.BatchMachine;
 import dev.codebuildspec.batch.BatchResult;
 import dev.codebuildspec.log.KeepOpenOutputStream;
 import dev.codebuildspec.parse.BuildspecText;
 import dev.codebuildspec.record.PhaseContext;
 import dev.codebuildspec.replay.ReplayCommand;
 import dev.codebuildspec.run.BuildHost;
+import dev.codebuildspec.run.BuildOutcome;
 import dev.codebuildspec.run.BuildMachine;
 import dev.codebuildspec.run.BuildRequest;
 import dev.codebuildspec.run.BuildResult;
@@ -122,7 +122,7 @@ public final class JenkinsBuild implements Serializable {
         if (changes() >= 0) {
             PolledBuild first = machine(c, true, OutputStream.nullOutputStream());
             first.stopNow();
-            complete(first);
+            first.complete();
         }
         unbind(c);
         state = null;
@@ -231,27 +231,24 @@ public final class JenkinsBuild implements Serializable {
      */
     public BuildResultAction finish(Run<?, ?> run, TaskListener listener, AgentContext c, PolledBuild machine)
             throws InterruptedException {
-        Object result = complete(machine);
+        BuildOutcome outcome = machine.complete();
         if (c != null) {
             unbind(c);
         }
         BuildResultAction action;
-        if (result instanceof BatchResult b) {
+        if (outcome instanceof BatchResult b) {
             action = BuildResultAction.batch(settings.label(), "batch:" + batch.id(), b,
                     batch.keep(run, listener, c, b));
         } else {
-            BuildResult r = (BuildResult) result;
+            BuildResult r = (BuildResult) outcome;
             action = new BuildResultAction(settings.label(), r.record().id(), r.status(), r.record().phases(),
                     r.record().exportedVariables(), host == null || c == null ? List.of() : host.agentOutputs().published());
             AgentFiles.keepRecord(run, listener, r);
         }
+        action.failure(outcome.failure().orElse(null));
         action.reproduce(reproduce, reproduceHint, settings.inline, settings.inline != null ? RequestInputs.INLINE_FILE : null);
         run.addAction(action);
         return action;
-    }
-
-    private static Object complete(PolledBuild machine) throws InterruptedException {
-        return machine instanceof BatchMachine b ? b.complete() : ((BuildMachine) machine).complete();
     }
 
     /** Deletes what other plugins' bindings wrote; a failure is a warning, the build's result stands. */

@@ -16,8 +16,6 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import dev.codebuildspec.record.Status;
-import dev.codebuildspec.batch.BatchMachine;
-import dev.codebuildspec.run.BuildMachine;
 import dev.codebuildspec.run.PolledBuild;
 import io.jenkins.plugins.codebuildspec.Messages;
 import io.jenkins.plugins.codebuildspec.actions.BuildResultAction;
@@ -229,11 +227,7 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
                 runAsRoot, runtimes, noContainer, batch, parallel, buildspecSecrets), null);
         AgentContext c = new AgentContext(run, workspace, launcher, listener, envVars);
         PolledBuild machine = build.start(c);
-        if (machine instanceof BatchMachine batchMachine) {
-            batchMachine.run();
-        } else {
-            ((BuildMachine) machine).run();
-        }
+        machine.run();
         boolean interrupted = Thread.interrupted();
         BuildResultAction action = build.finish(run, listener, c, machine);
         if (interrupted || action.outcome() == Status.STOPPED) {

@@ -414,7 +414,7 @@ class CodeBuildSpecJenkinsTest {
         p.getBuildersList().add(b);
         FreeStyleBuild build = r.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         r.assertLogContains("[waits] [batch] not started: fast-fail after breaks ended FAILED", build);
-        r.assertLogContains("Buildspec batch FAILED: breaks FAILED (BUILD FAILED", build);
+        r.assertLogContains("Buildspec batch FAILED: breaks FAILED (phase BUILD FAILED", build);
         BuildResultAction action = build.getAction(BuildResultAction.class);
         assertEquals("FAILED", action.getBatchStatus());
         assertEquals("STOPPED", action.getChildren().get(1).getStatus());
