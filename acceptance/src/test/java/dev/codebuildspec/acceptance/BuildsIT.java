@@ -130,11 +130,7 @@ class BuildsIT {
     @ParameterizedTest
     @EnumSource(Where.class)
     void artifactsAreArchivedAndJUnitReportsPublished(Where where) throws Exception {
-        Build b = run("outputs-" + where, """
-                node('%s') {
-                    codebuildSpec image: '%s', inline: %s
-                }
-                """.formatted(where.label, suite.image, groovy("""
+        Build b = run("outputs-" + where, Jobs.step(where.label, suite.image, "", """
                 version: 0.2
                 phases:
                   build:
@@ -149,7 +145,7 @@ class BuildsIT {
                   unit:
                     files: ['TEST-*.xml']
                     base-directory: reports
-                """)));
+                """));
         assertThat(b.awaitResult(BUILD)).as(b.console()).isEqualTo("UNSTABLE");
         assertThat(b.console()).contains("Report group unit: 1 of 1 file(s) read; 2 tests, 1 passed, 1 failed",
                 "Phase complete: UPLOAD_ARTIFACTS State: SUCCEEDED");
@@ -167,11 +163,7 @@ class BuildsIT {
     @EnumSource(Where.class)
     void theCacheOfOneBuildIsRestoredInTheNext(Where where) throws Exception {
         String job = "cache-" + where;
-        suite.jenkins.createJob(job, Jobs.pipeline("""
-                node('%s') {
-                    codebuildSpec image: '%s', inline: %s
-                }
-                """.formatted(where.label, suite.image, groovy("""
+        suite.jenkins.createJob(job, Jobs.pipeline(Jobs.step(where.label, suite.image, "", """
                 version: 0.2
                 phases:
                   build:
@@ -181,7 +173,7 @@ class BuildsIT {
                 cache:
                   paths:
                     - '/root/.acceptance-cache/**/*'
-                """))));
+                """)));
         suite.jenkins.groovy("""
                 def j = jenkins.model.Jenkins.get()
                 def node = '%1$s' == '' ? j : j.getNode('%1$s')
@@ -260,18 +252,14 @@ class BuildsIT {
     @ParameterizedTest
     @EnumSource(Where.class)
     void anAbortStopsTheBuildAndRemovesItsContainer(Where where) throws Exception {
-        Build b = run("abort-" + where, """
-                node('%s') {
-                    codebuildSpec image: '%s', inline: %s
-                }
-                """.formatted(where.label, suite.image, groovy("""
+        Build b = run("abort-" + where, Jobs.step(where.label, suite.image, "", """
                 version: 0.2
                 phases:
                   build:
                     commands:
                       - echo started
                       - sleep 300
-                """)));
+                """));
         b.awaitConsole("\nstarted\n", BUILD);
         suite.jenkins.post(b.path() + "stop", null, new byte[0]);
         assertThat(b.awaitResult(Duration.ofSeconds(60))).isEqualTo("ABORTED");
@@ -282,17 +270,13 @@ class BuildsIT {
     @ParameterizedTest
     @EnumSource(Where.class)
     void aTimeoutEndsTheBuildTimedOut(Where where) throws Exception {
-        Build b = run("timeout-" + where, """
-                node('%s') {
-                    codebuildSpec image: '%s', timeoutMinutes: 1, inline: %s
-                }
-                """.formatted(where.label, suite.image, groovy("""
+        Build b = run("timeout-" + where, Jobs.step(where.label, suite.image, ", timeoutMinutes: 1", """
                 version: 0.2
                 phases:
                   build:
                     commands:
                       - sleep 600
-                """)));
+                """));
         assertThat(b.awaitResult(BUILD)).isEqualTo("FAILURE");
         assertThat(b.console()).contains("Phase complete: BUILD State: TIMED_OUT", "Build timed out after 1 minute(s)");
         assertThat(b.buildspecRecord().get("buildStatus").getAsString()).isEqualTo("TIMED_OUT");

@@ -19,6 +19,12 @@ final class Jobs {
                 + "</io.jenkins.plugins.codebuildspec.steps.CodeBuildSpecBuilder></builders></project>";
     }
 
+    /** A scripted Pipeline: on {@code label}, the step with {@code options} (", batch: true", say) and the buildspec. */
+    static String step(String label, String image, String options, String buildspec) {
+        return "node('" + label + "') {\n    codebuildSpec image: '" + image + "'" + options + ", inline: " + groovy(buildspec)
+                + "\n}\n";
+    }
+
     static String xml(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }

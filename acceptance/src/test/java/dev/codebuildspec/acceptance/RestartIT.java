@@ -28,11 +28,7 @@ class RestartIT {
     @EnumSource(Where.class)
     void aBuildGoesOnAfterControllerRestarts(Where where) throws Exception {
         String job = "restart-" + where;
-        suite.jenkins.createJob(job, Jobs.pipeline("""
-                node('%s') {
-                    codebuildSpec image: '%s', inline: %s
-                }
-                """.formatted(where.label, suite.image, groovy("""
+        suite.jenkins.createJob(job, Jobs.pipeline(Jobs.step(where.label, suite.image, "", """
                 version: 0.2
                 phases:
                   build:
@@ -42,7 +38,7 @@ class RestartIT {
                   post_build:
                     commands:
                       - echo post
-                """))));
+                """)));
         for (int i = 0; i < suite.restarts; i++) {
             Build b = suite.jenkins.build(job);
             // Each time a little later, so that restarts land at different moments of the polling.
@@ -63,11 +59,7 @@ class RestartIT {
     @EnumSource(Where.class)
     void aBatchGoesOnAfterAControllerRestart(Where where) throws Exception {
         String job = "restart-batch-" + where;
-        suite.jenkins.createJob(job, Jobs.pipeline("""
-                node('%s') {
-                    codebuildSpec image: '%s', batch: true, parallel: 2, inline: %s
-                }
-                """.formatted(where.label, suite.image, groovy("""
+        suite.jenkins.createJob(job, Jobs.pipeline(Jobs.step(where.label, suite.image, ", batch: true, parallel: 2", """
                 version: 0.2
                 batch:
                   build-list:
@@ -79,7 +71,7 @@ class RestartIT {
                       - echo "start $CODEBUILD_BATCH_BUILD_IDENTIFIER"
                       - sleep 12
                       - echo "end $CODEBUILD_BATCH_BUILD_IDENTIFIER"
-                """))));
+                """)));
         Build b = suite.jenkins.build(job);
         b.awaitConsole("start two", Duration.ofMinutes(2));
         suite.jenkins.restart();
