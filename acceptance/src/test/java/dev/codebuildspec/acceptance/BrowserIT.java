@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -86,6 +87,12 @@ class BrowserIT {
         waiting().until(d -> d.getPageSource().contains("Run a CodeBuild buildspec in Docker"));
         WebElement image = browser.findElement(By.cssSelector("input[name='_.image']"));
         assertThat(image.getDomProperty("value")).isEqualTo(suite.image);
+        // One form and one set of help pages for both steps: the freestyle step's help is the Pipeline step's.
+        for (String field : List.of("image", "buildspecSecrets", "timeoutMinutes")) {
+            WebElement help = browser.findElement(By.cssSelector("[helpurl$='/help/" + field + "']"));
+            String page = suite.jenkins.get(help.getDomAttribute("helpurl")).body();
+            assertThat(page).as("help of " + field).contains("<div>").doesNotContain("Not Found");
+        }
         assertThat(browser.findElement(By.cssSelector("input[name='_.variable']")).getDomProperty("value")).isEqualTo("TOKEN");
         saveConfiguration();
         String first = builder(job);

@@ -28,6 +28,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
+import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -248,6 +249,18 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
         @Override
         public String getDisplayName() {
             return Messages.CodeBuildSpecBuilder_DisplayName();
+        }
+
+        /** The class whose form and help both steps show: the Pipeline step's (one copy of each). */
+        public Class<?> getFormClass() {
+            return CodeBuildSpecStep.class;
+        }
+
+        @Override
+        public String getHelpFile(String fieldName) {
+            String own = super.getHelpFile(fieldName);
+            return own != null ? own
+                    : Jenkins.get().getDescriptorByType(CodeBuildSpecStep.DescriptorImpl.class).getHelpFile(fieldName);
         }
 
         @POST
