@@ -282,4 +282,18 @@ class BuildsIT {
         assertThat(b.buildspecRecord().get("buildStatus").getAsString()).isEqualTo("TIMED_OUT");
         Suite.assertClean(b, where, List.of());
     }
+
+    @org.junit.jupiter.api.Test
+    void badOptionsAreRefusedWithTheEnginesWordsBeforeAnythingRuns() throws Exception {
+        Build zero = run("options-timeout", "node('built-in') { codebuildSpec image: '" + suite.image
+                + "', timeoutMinutes: 0, inline: 'version: 0.2' }");
+        assertThat(zero.awaitResult(BUILD)).isEqualTo("FAILURE");
+        assertThat(zero.console()).contains("timeoutMinutes: the timeout must be more than 0 and at most 2160 minutes")
+                .doesNotContain("Phase is DOWNLOAD_SOURCE");
+        Build reserved = run("options-env", "node('built-in') { codebuildSpec image: '" + suite.image
+                + "', env: [codebuildEnv(name: 'CODEBUILD_X', value: 'y')], inline: 'version: 0.2' }");
+        assertThat(reserved.awaitResult(BUILD)).isEqualTo("FAILURE");
+        assertThat(reserved.console()).contains("No user environment variables can start with CODEBUILD_: CODEBUILD_X")
+                .doesNotContain("Phase is DOWNLOAD_SOURCE");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.codebuildspec.cli;
 
+import dev.codebuildspec.run.BuildLimits;
 import dev.codebuildspec.run.BuildContainer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.util.Map;
  * {@code --secret-file NAME} (a file whose path is in the environment, for the container's tmpfs).
  */
 final class Variables {
-    private static final String NAME = "[A-Za-z_][A-Za-z0-9_]*";
 
     private final List<String> env;
     private final List<String> secrets;
@@ -103,12 +103,9 @@ final class Variables {
     }
 
     private static String checkName(String name, String option) {
-        if (!name.matches(NAME)) {
-            throw new UsageError(option + ": '" + name + "' is not a valid variable name");
-        }
-        if (name.startsWith("CODEBUILD_")) {
-            throw new UsageError(option + ": " + name + ": No user environment variables can start with CODEBUILD_");
-        }
+        BuildLimits.variableProblem(name).ifPresent(problem -> {
+            throw new UsageError(option + ": " + problem);
+        });
         return name;
     }
 }

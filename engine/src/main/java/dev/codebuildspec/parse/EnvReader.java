@@ -1,5 +1,6 @@
 package dev.codebuildspec.parse;
 
+import dev.codebuildspec.run.BuildLimits;
 import dev.codebuildspec.buildspec.EnvSection;
 import dev.codebuildspec.buildspec.EnvValue;
 import dev.codebuildspec.buildspec.Position;
@@ -21,7 +22,6 @@ final class EnvReader {
     private static final Set<String> VERSION_02_KEYS = Set.of("parameter-store", "secrets-manager",
             "exported-variables", "git-credential-helper");
     private static final Set<String> WINDOWS_SHELLS = Set.of("powershell.exe", "cmd.exe", "powershell", "cmd", "pwsh");
-    private static final String RESERVED_PREFIX = "CODEBUILD_";
 
     private final NodeReader reader;
     /** Every name seen in any of the three maps, to catch one name defined twice. */
@@ -123,14 +123,15 @@ final class EnvReader {
         return out;
     }
 
+    /** The engine's one rule for variable names ({@link BuildLimits}), in the words a buildspec error uses. */
     private boolean checkName(Field v) {
         String name = v.key();
-        if (!NodeReader.IDENTIFIER.matcher(name).matches()) {
+        if (!BuildLimits.isVariableName(name)) {
             reader.error(v.position(), "invalid environment variable name " + Nodes.quote(name) + " in "
                     + parentPath(v) + ": use letters, digits and underscores, not starting with a digit");
             return false;
         }
-        if (name.startsWith(RESERVED_PREFIX)) {
+        if (name.startsWith(BuildLimits.RESERVED_PREFIX)) {
             reader.error(v.position(), "No user environment variables can start with CODEBUILD_: " + name
                     + " in " + parentPath(v));
             return false;

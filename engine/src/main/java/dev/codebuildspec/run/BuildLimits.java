@@ -27,6 +27,30 @@ public final class BuildLimits {
                 + " minutes (36 hours, CodeBuild's bound), got " + minutes.stripTrailingZeros().toPlainString());
     }
 
+    /** CodeBuild keeps these names for its own variables. */
+    public static final String RESERVED_PREFIX = "CODEBUILD_";
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /**
+     * Why {@code name} cannot be a variable a user gives (in the buildspec, with --env or --secret, in the Jenkins
+     * step's env); empty when it can.
+     */
+    public static Optional<String> variableProblem(String name) {
+        if (!isVariableName(name)) {
+            return Optional.of("'" + name + "' is not a valid environment variable name: use letters, digits and "
+                    + "underscores, not starting with a digit");
+        }
+        if (name.startsWith(RESERVED_PREFIX)) {
+            return Optional.of("No user environment variables can start with " + RESERVED_PREFIX + ": " + name);
+        }
+        return Optional.empty();
+    }
+
+    /** A shell name: letters, digits and underscores, not starting with a digit. */
+    public static boolean isVariableName(String name) {
+        return VARIABLE.matcher(name).matches();
+    }
+
     /** {@code minutes} as a duration, once {@link #timeoutProblem} found none. */
     public static Duration timeout(BigDecimal minutes) {
         return Duration.ofMillis(minutes.multiply(BigDecimal.valueOf(60_000)).longValue());

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codebuildspec.steps;
 
+import dev.codebuildspec.run.BuildLimits;
 import io.jenkins.plugins.codebuildspec.Messages;
 import io.jenkins.plugins.codebuildspec.ui.Forms;
 
@@ -27,6 +28,9 @@ public final class EnvironmentVariable implements Describable<EnvironmentVariabl
     public EnvironmentVariable(String name, String value) {
         this.name = name == null ? "" : name.trim();
         this.value = value == null ? "" : value;
+        BuildLimits.variableProblem(this.name).ifPresent(problem -> {
+            throw new IllegalArgumentException("codebuildEnv: " + problem);
+        });
     }
 
     public String getName() {

@@ -28,7 +28,6 @@ import org.springframework.security.core.Authentication;
 
 /** Form filling and validation shared by the builder's and the step's descriptors. */
 public final class Forms {
-    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern IMAGE = Pattern.compile("[^\\s$]+");
 
     private Forms() {
@@ -87,14 +86,7 @@ public final class Forms {
         if (value == null || value.isBlank()) {
             return required ? FormValidation.error(Messages.Forms_VariableRequired()) : FormValidation.ok();
         }
-        String v = value.trim();
-        if (!VARIABLE.matcher(v).matches()) {
-            return FormValidation.error(Messages.Forms_BadVariable(v));
-        }
-        if (v.startsWith("CODEBUILD_")) {
-            return FormValidation.error(Messages.Forms_ReservedVariable(v));
-        }
-        return FormValidation.ok();
+        return BuildLimits.variableProblem(value.trim()).map(FormValidation::error).orElse(FormValidation.ok());
     }
 
     public static FormValidation checkImage(Item item, String value, boolean noContainer) {
