@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Source directory, mounted as CODEBUILD_SRC_DIR (default: ${DEFAULT-VALUE}).")
     Path source;
 
-    @Option(names = "--buildspec", paramLabel = "PATH", defaultValue = "buildspec.yml",
+    @Option(names = "--buildspec", paramLabel = "PATH", defaultValue = BuildLimits.DEFAULT_BUILDSPEC,
             description = "Buildspec, relative to the source directory (default: ${DEFAULT-VALUE}).")
     String buildspec;
 
@@ -92,7 +92,8 @@ final class RunCommand implements Callable<Integer> {
             description = "JSON file that resolves parameter-store and secrets-manager entries.")
     Path secretsFile;
 
-    @Option(names = "--timeout-minutes", paramLabel = "N", defaultValue = "60", converter = Minutes.class,
+    @Option(names = "--timeout-minutes", paramLabel = "N", defaultValue = "" + BuildLimits.DEFAULT_TIMEOUT_MINUTES,
+            converter = Minutes.class,
             description = "Build timeout in minutes, fractions allowed (default: ${DEFAULT-VALUE}).")
     BigDecimal timeoutMinutes;
 

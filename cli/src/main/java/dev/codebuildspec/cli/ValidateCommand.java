@@ -1,5 +1,6 @@
 package dev.codebuildspec.cli;
 
+import dev.codebuildspec.run.BuildLimits;
 import dev.codebuildspec.parse.BuildspecParser;
 import dev.codebuildspec.parse.Diagnostic;
 import dev.codebuildspec.parse.ParseResult;
@@ -21,7 +22,7 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Source directory (default: ${DEFAULT-VALUE}).")
     Path source;
 
-    @Option(names = "--buildspec", paramLabel = "PATH", defaultValue = "buildspec.yml",
+    @Option(names = "--buildspec", paramLabel = "PATH", defaultValue = BuildLimits.DEFAULT_BUILDSPEC,
             description = "Buildspec, relative to the source directory (default: ${DEFAULT-VALUE}).")
     String buildspec;
 

@@ -2,7 +2,7 @@ package dev.codebuildspec.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codebuildspec.replay.ReplayCommand;
+import dev.codebuildspec.replay.ReproduceLine;
 import dev.codebuildspec.run.BuildContainer;
 import dev.codebuildspec.run.BuildRequest;
 import dev.codebuildspec.runtime.RuntimesFile;
@@ -47,7 +47,7 @@ class ReplayRoundTripTest {
                 .timeout(Duration.ofMinutes(90))
                 .identity("folder-my-job", 42, "jenkins")
                 .build();
-        BuildRequest back = roundTrip(new ReplayCommand(original, "codebuild-spec-inline.yml", Optional.empty(), false),
+        BuildRequest back = roundTrip(new ReproduceLine(original, "codebuild-spec-inline.yml", Optional.empty(), false),
                 Map.of("TOKEN", SECRET));
         assertThat(back.plainOverrides()).isEqualTo(plain);
         assertThat(back.secretOverrides()).isEqualTo(Map.of("TOKEN", SECRET));
@@ -78,7 +78,7 @@ class ReplayRoundTripTest {
                 .driverAsOwner(true)
                 .runtimesFile(Optional.of(RuntimesFile.parse(Files.readString(runtimes), "team-runtimes.yml")))
                 .build();
-        ReplayCommand command = new ReplayCommand(original, "ci/buildspec.yml", Optional.of(runtimes.toString()), true);
+        ReproduceLine command = new ReproduceLine(original, "ci/buildspec.yml", Optional.of(runtimes.toString()), true);
         assertThat(command.line()).doesNotContain("apiVersion").contains("--secret-file KUBECONFIG", "--as-owner",
                 "--batch", "--timeout-minutes 2.5");
         assertThat(command.line()).doesNotContain("HOME=");
@@ -100,7 +100,7 @@ class ReplayRoundTripTest {
     void theLineKeepsTheBatchBoundAndSecretsWhoseBindingDidNotResolve() {
         BuildRequest original = BuildRequest.builder(Path.of("/src"), "node:20").environment(Map.of(), Map.of("A", "x"))
                 .identity("p", 1, "jenkins").build();
-        ReplayCommand command = new ReplayCommand(original, "buildspec.yml", Optional.empty(), true, OptionalInt.of(3),
+        ReproduceLine command = new ReproduceLine(original, "buildspec.yml", Optional.empty(), true, OptionalInt.of(3),
                 List.of("NPM_TOKEN", "A"));
         assertThat(command.line()).contains("--secret A --secret NPM_TOKEN", "--batch --parallel 3")
                 .doesNotContain("--secret A --secret NPM_TOKEN --secret A");
@@ -110,7 +110,7 @@ class ReplayRoundTripTest {
     @Test
     void aPlainBuildGivesAShortLine() throws Exception {
         BuildRequest original = BuildRequest.builder(src, "busybox").identity("demo", 1, "jenkins").build();
-        ReplayCommand command = new ReplayCommand(original, "buildspec.yml", Optional.empty(), false);
+        ReproduceLine command = new ReproduceLine(original, "buildspec.yml", Optional.empty(), false);
         assertThat(command.line()).isEqualTo("codebuild-spec run --image busybox --project demo --build-number 1");
         assertThat(command.hint()).isEmpty();
         assertSame(original, roundTrip(command, Map.of()));
@@ -127,7 +127,7 @@ class ReplayRoundTripTest {
     }
 
     /** Splits the line with a real shell, parses it with the CLI's parser, and makes the request from it. */
-    private BuildRequest roundTrip(ReplayCommand command, Map<String, String> laptopEnvironment)
+    private BuildRequest roundTrip(ReproduceLine command, Map<String, String> laptopEnvironment)
             throws IOException, InterruptedException {
         List<String> words = shellWords(command.line());
         assertThat(words.get(0)).isEqualTo("codebuild-spec");

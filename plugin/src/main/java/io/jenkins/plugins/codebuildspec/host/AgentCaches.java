@@ -26,20 +26,20 @@ final class AgentCaches implements CacheKeeper {
 
     @Override
     public List<String> restore(CacheJob job) throws IOException, InterruptedException {
-        return workspace.act(new Run(job, true));
+        return workspace.act(new CacheRun(job, true));
     }
 
     @Override
     public List<String> save(CacheJob job) throws IOException, InterruptedException {
-        return workspace.act(new Run(job, false));
+        return workspace.act(new CacheRun(job, false));
     }
 
-    private static final class Run extends MasterToSlaveFileCallable<ArrayList<String>> {
+    private static final class CacheRun extends MasterToSlaveFileCallable<ArrayList<String>> {
         private static final long serialVersionUID = 1L;
         private final CacheJob job;
         private final boolean restore;
 
-        Run(CacheJob job, boolean restore) {
+        CacheRun(CacheJob job, boolean restore) {
             this.job = job;
             this.restore = restore;
         }

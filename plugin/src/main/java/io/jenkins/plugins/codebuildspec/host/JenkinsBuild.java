@@ -4,7 +4,7 @@ import dev.codebuildspec.batch.BatchResult;
 import dev.codebuildspec.log.KeepOpenOutputStream;
 import dev.codebuildspec.parse.BuildspecText;
 import dev.codebuildspec.record.PhaseContext;
-import dev.codebuildspec.replay.ReplayCommand;
+import dev.codebuildspec.replay.ReproduceLine;
 import dev.codebuildspec.run.BuildHost;
 import dev.codebuildspec.run.BuildOutcome;
 import dev.codebuildspec.run.BuildMachine;
@@ -200,7 +200,7 @@ public final class JenkinsBuild implements Serializable {
     }
 
     /** The CLI line that reproduces this build, near the top of the log (and on the result page). */
-    private void printReproduce(ReplayCommand command, OutputStream console) throws IOException {
+    private void printReproduce(ReproduceLine command, OutputStream console) throws IOException {
         reproduce = command.line();
         reproduceHint = command.hint().orElse(null);
         StringBuilder text = new StringBuilder(Messages.JenkinsBuild_Reproduce(reproduce)).append('\n');

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.codebuildspec.host;
 
-import dev.codebuildspec.replay.ReplayCommand;
+import dev.codebuildspec.replay.ReproduceLine;
 import dev.codebuildspec.run.BuildRequest;
 import dev.codebuildspec.parse.BuildspecText;
 import hudson.EnvVars;
@@ -65,10 +65,10 @@ final class RequestInputs implements Serializable {
     }
 
     /** The CLI line that reproduces the build: the same image, buildspec, plain variables and options; secrets by name. */
-    ReplayCommand replay(BuildSettings settings, BuildRequest request) {
+    ReproduceLine replay(BuildSettings settings, BuildRequest request) {
         Optional<String> runtimes = settings.runtimes != null ? Optional.of(settings.runtimes)
                 : Optional.ofNullable(runtimesText).map(t -> GLOBAL_RUNTIMES_FILE);
-        return new ReplayCommand(request, settings.inline != null ? INLINE_FILE : settings.buildspec, runtimes,
+        return new ReproduceLine(request, settings.inline != null ? INLINE_FILE : settings.buildspec, runtimes,
                 settings.batch, settings.parallel == null ? OptionalInt.empty() : OptionalInt.of(settings.parallel),
                 settings.boundVariables());
     }

@@ -241,6 +241,19 @@ public final class CodeBuildSpecBuilder extends Builder implements SimpleBuildSt
 
     @Extension
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        /** The form's defaults and bound, the engine's (BuildLimits): the form says what the engine does. */
+        public String getDefaultBuildspec() {
+            return BuildLimits.DEFAULT_BUILDSPEC;
+        }
+
+        public int getDefaultTimeoutMinutes() {
+            return BuildLimits.DEFAULT_TIMEOUT_MINUTES;
+        }
+
+        public int getMaxTimeoutMinutes() {
+            return BuildLimits.MAX_TIMEOUT_MINUTES;
+        }
+
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
             return true;

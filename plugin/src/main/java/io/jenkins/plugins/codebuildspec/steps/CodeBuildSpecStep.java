@@ -220,6 +220,19 @@ public final class CodeBuildSpecStep extends Step {
     @Extension
     @Symbol("codebuildSpec")
     public static final class DescriptorImpl extends StepDescriptor {
+        /** The form's defaults and bound, the engine's (BuildLimits): the form says what the engine does. */
+        public String getDefaultBuildspec() {
+            return BuildLimits.DEFAULT_BUILDSPEC;
+        }
+
+        public int getDefaultTimeoutMinutes() {
+            return BuildLimits.DEFAULT_TIMEOUT_MINUTES;
+        }
+
+        public int getMaxTimeoutMinutes() {
+            return BuildLimits.MAX_TIMEOUT_MINUTES;
+        }
+
         @Override
         public String getFunctionName() {
             return "codebuildSpec";

@@ -2,6 +2,7 @@ package dev.codebuildspec.replay;
 
 import dev.codebuildspec.driver.ShellQuote;
 import dev.codebuildspec.run.BuildContainer;
+import dev.codebuildspec.run.BuildLimits;
 import dev.codebuildspec.run.BuildRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,15 +24,15 @@ import java.util.OptionalInt;
  * @param moreSecrets secret variables the build was to have though they are not in the request (a binding that could
  *     not be resolved): the line still names them, so that it reproduces the build that was asked for
  */
-public record ReplayCommand(BuildRequest request, String buildspec, Optional<String> runtimes, boolean batch,
+public record ReproduceLine(BuildRequest request, String buildspec, Optional<String> runtimes, boolean batch,
         OptionalInt parallel, List<String> moreSecrets) {
     public static final String PROGRAM = "codebuild-spec";
 
-    public ReplayCommand(BuildRequest request, String buildspec, Optional<String> runtimes, boolean batch) {
+    public ReproduceLine(BuildRequest request, String buildspec, Optional<String> runtimes, boolean batch) {
         this(request, buildspec, runtimes, batch, OptionalInt.empty(), List.of());
     }
 
-    public ReplayCommand {
+    public ReproduceLine {
         moreSecrets = List.copyOf(moreSecrets);
     }
 
@@ -49,7 +50,7 @@ public record ReplayCommand(BuildRequest request, String buildspec, Optional<Str
         } else {
             a.addAll(List.of("--image", request.image()));
         }
-        if (!buildspec.equals("buildspec.yml")) {
+        if (!buildspec.equals(BuildLimits.DEFAULT_BUILDSPEC)) {
             a.addAll(List.of("--buildspec", buildspec));
         }
         for (Map.Entry<String, String> e : request.plainOverrides().entrySet()) {
@@ -62,7 +63,7 @@ public record ReplayCommand(BuildRequest request, String buildspec, Optional<Str
         for (String name : secretNames()) {
             a.addAll(List.of("--secret", name));
         }
-        if (!request.timeout().equals(java.time.Duration.ofMinutes(60))) {
+        if (!request.timeout().equals(java.time.Duration.ofMinutes(BuildLimits.DEFAULT_TIMEOUT_MINUTES))) {
             a.addAll(List.of("--timeout-minutes", minutes()));
         }
         a.addAll(List.of("--project", request.project(), "--build-number", Long.toString(request.buildNumber())));
