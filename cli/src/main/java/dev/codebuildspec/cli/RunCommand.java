@@ -2,7 +2,6 @@ package dev.codebuildspec.cli;
 
 import dev.codebuildspec.batch.BatchRecordJson;
 import dev.codebuildspec.batch.BatchResult;
-import dev.codebuildspec.batch.BatchScheduler;
 import dev.codebuildspec.batch.BatchBuild;
 import dev.codebuildspec.run.BuildContainer;
 import dev.codebuildspec.run.BuildLimits;
@@ -168,7 +167,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runBatch(BuildRequest request) throws IOException, InterruptedException {
-        int n = parallel != null ? parallel : BatchScheduler.defaultParallelism();
+        int n = parallel != null ? parallel : BatchBuild.defaultParallelism();
         if (n < 1) {
             throw new UsageError("--parallel must be at least 1, got " + n);
         }

@@ -1,28 +1,25 @@
 package dev.codebuildspec.batch;
 
 import dev.codebuildspec.docker.DockerCli;
+import dev.codebuildspec.log.KeepOpenOutputStream;
+import dev.codebuildspec.run.BuildHost;
 import dev.codebuildspec.run.BuildRequest;
-import dev.codebuildspec.run.BuildResult;
-import dev.codebuildspec.run.BuildRunner;
+import dev.codebuildspec.run.LocalDockerHost;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * A batch build ({@code run --batch}): one child build per task of the buildspec's {@code batch}
- * section, each in its own container with {@code CODEBUILD_BATCH_BUILD_IDENTIFIER} set, its log
- * lines prefixed on the console and kept whole in {@code <logDir>/<identifier>.log}, its artifacts
- * under {@code <identifier>/}.
+ * A batch build on this machine ({@code run --batch}): the one batch runner, {@link BatchMachine}, driven to its end
+ * on this thread, each child in its own container over its own copy of the source (under a directory the next run
+ * or {@code gc} reaps if this process is killed), its lines prefixed on the console and kept whole in
+ * {@code <logDir>/<identifier>.log}, its artifacts under {@code <identifier>/}.
  */
 public final class BatchBuild {
     private final DockerCli docker;
@@ -30,9 +27,7 @@ public final class BatchBuild {
     private final Predicate<String> ownerGone;
     private final int parallelism;
     private final String host;
-    private final Map<String, BuildRunner> running = new ConcurrentHashMap<>();
-    private final java.util.Set<String> stopAsked = ConcurrentHashMap.newKeySet();
-    private volatile BatchScheduler scheduler;
+    private volatile BatchMachine machine;
     private volatile boolean stopped;
 
     public BatchBuild(DockerCli docker, Clock clock, Predicate<String> ownerGone, int parallelism, String host) {
@@ -43,25 +38,29 @@ public final class BatchBuild {
         this.parallelism = parallelism;
     }
 
+    /** The default bound on children at once: this machine's cores. */
+    public static int defaultParallelism() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Stops the batch from any thread (a signal): running children end STOPPED, no other starts. */
     public void stop() {
         stopped = true;
-        BatchScheduler s = scheduler;
-        if (s != null) {
-            s.stopAll();
+        BatchMachine m = machine;
+        if (m != null) {
+            m.requestStop();
         }
     }
 
     /** Runs the batch; empty when the buildspec has no usable batch section (said on the console). */
     public Optional<BatchResult> run(BuildRequest parent, OutputStream console, Path logDir) throws IOException {
-        PrintStream out = new PrintStream(new dev.codebuildspec.log.KeepOpenOutputStream(console), true,
-                StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new KeepOpenOutputStream(console), true, StandardCharsets.UTF_8);
         Optional<BatchPlan> plan = BatchPlan.of(parent, out);
         if (plan.isEmpty()) {
             return Optional.empty();
         }
-        List<ChildBuild> children = plan.get().children();
         Files.createDirectories(logDir);
-        out.println("[batch] " + children.size() + " build(s), at most " + parallelism + " at a time; logs in " + logDir);
+        out.println("[batch] logs in " + logDir);
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         try {
             BatchSources.reap(tmp, host);
@@ -69,67 +68,54 @@ public final class BatchBuild {
             out.println("[batch] warning: could not remove the sources of killed batches: " + e.getMessage());
         }
         Path sources = BatchSources.create(tmp);
-        BatchResult result;
         try {
-            scheduler = new BatchScheduler(new Children(parent, sources), logs(console, logDir), parallelism);
+            BatchMachine m = BatchMachine.start(parent, plan.get(), parallelism,
+                    new LocalChildHosts(parent, sources, console, logDir), console, clock);
+            machine = m;
             if (stopped) {
-                scheduler.stopAll();
+                m.requestStop(); // a stop that came while the batch was being planned
             }
-            result = scheduler.run(children, plan.get().fastFail());
+            return Optional.of(m.run());
         } finally {
             SourceCopy.delete(sources);
         }
-        result.summary().forEach(out::println);
-        return Optional.of(result);
     }
 
-    private static ChildLogs logs(OutputStream console, Path logDir) {
-        ChildLogs prefixed = ChildLogs.prefixed(console);
-        return child -> new TeeOutputStream(prefixed.open(child),
-                Files.newOutputStream(logDir.resolve(child.identifier() + ".log")));
-    }
-
-    /** Runs each child with its own {@link BuildRunner}, so that one can be stopped alone. */
-    private final class Children implements ChildRunner {
+    /** This machine's children: source copies on this disk, a local Docker host each, logs on the console and in files. */
+    private final class LocalChildHosts implements ChildHosts {
         private final BuildRequest parent;
         private final Path sources;
+        private final OutputStream console;
+        private final Path logDir;
 
-        Children(BuildRequest parent, Path sources) {
+        LocalChildHosts(BuildRequest parent, Path sources, OutputStream console, Path logDir) {
             this.parent = parent;
             this.sources = sources;
+            this.console = console;
+            this.logDir = logDir;
         }
 
         @Override
-        public BuildResult run(ChildBuild child, OutputStream log) throws InterruptedException {
-            BuildRunner runner = new BuildRunner(docker, clock, ownerGone);
-            running.put(child.identifier(), runner);
-            Path source = sources.resolve(child.identifier());
-            try {
-                // A stop may come before this child was registered: stop() records it first, then looks here.
-                if (stopped || stopAsked.contains(child.identifier())) {
-                    runner.stop();
-                }
-                SourceCopy.copy(parent.sourceDir(), source);
-                return runner.run(BatchPlan.request(parent, child, source, Optional.empty()), log);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot copy the source for " + child.identifier(), e);
-            } finally {
-                running.remove(child.identifier());
-                try {
-                    SourceCopy.delete(source);
-                } catch (IOException e) {
-                    // The whole batch directory is deleted at the end as well.
-                }
-            }
+        public Path copySource(ChildBuild child) throws IOException {
+            Path copy = sources.resolve(child.identifier());
+            SourceCopy.copy(parent.sourceDir(), copy);
+            return copy;
         }
 
         @Override
-        public void stop(ChildBuild child) {
-            stopAsked.add(child.identifier());
-            BuildRunner r = running.get(child.identifier());
-            if (r != null) {
-                r.stop();
-            }
+        public void deleteSource(Path copy) throws IOException {
+            SourceCopy.delete(copy);
+        }
+
+        @Override
+        public BuildHost host(ChildBuild child, Path source) {
+            return new LocalDockerHost(docker, ownerGone, BatchPlan.request(parent, child, source, Optional.empty()));
+        }
+
+        @Override
+        public OutputStream log(ChildBuild child, boolean again) throws IOException {
+            return new TeeOutputStream(new PrefixingOutputStream(console, child.identifier()),
+                    Files.newOutputStream(logDir.resolve(child.identifier() + ".log")));
         }
     }
 }

@@ -23,10 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A batch build driven by polls, for a host that cannot keep a thread per child and must survive a restart
- * (Jenkins' Pipeline step): each child is a {@link BuildMachine} on a host from {@link ChildHosts}, started,
- * polled and completed from {@link #poll}, at most {@code parallelism} at a time, by the same
- * {@link BatchRules} as the CLI's threaded {@link BatchScheduler}. Everything a resume needs is in
+ * The one batch runner, driven by polls (the Jenkins step's timer, or {@link #run} on one thread: the CLI, the freestyle
+ * builder): each child is a {@link BuildMachine} on a host from {@link ChildHosts}, started, polled and completed from
+ * {@link #poll}, at most {@code parallelism} at a time, by {@link BatchRules}. Everything a resume needs is in
  * {@link BatchState}: {@link #resume} makes the machine again from it and the same plan.
  */
 public final class BatchMachine implements PolledBuild {

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * When a child of a batch starts, when it can no longer start, and when fast-fail halts the batch: the rules
- * both runners follow, the threaded {@link BatchScheduler} (CLI) and the polled {@link BatchMachine} (Jenkins).
+ * When a child of a batch starts, when it can no longer start, and when fast-fail halts the batch: the rules the
+ * batch runner ({@link BatchMachine}) follows.
  *
  * <ul>
  * <li>A child starts once all its dependencies ended; ready children start in plan order.
