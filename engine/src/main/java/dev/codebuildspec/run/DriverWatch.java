@@ -9,7 +9,6 @@ import dev.codebuildspec.run.BuildState.Stage;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
