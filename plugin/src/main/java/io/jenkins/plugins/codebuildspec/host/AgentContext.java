@@ -44,6 +44,20 @@ public record AgentContext(Run<?, ?> run, FilePath workspace, Launcher launcher,
         return computer != null && computer.isOnline();
     }
 
+    /**
+     * Whether {@code failure} means the agent went away: its channel closed under the call (Jenkins may not have marked
+     * the computer offline yet), or it is no longer connected.
+     */
+    public boolean lostBy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException || t instanceof hudson.remoting.ChannelClosedException
+                    || t instanceof hudson.remoting.RequestAbortedException) {
+                return true;
+            }
+        }
+        return !connected();
+    }
+
     Node node() {
         Computer computer = workspace.toComputer();
         // The built-in node's computer answers the Jenkins instance itself.

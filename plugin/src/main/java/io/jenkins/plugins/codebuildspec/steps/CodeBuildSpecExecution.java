@@ -107,7 +107,7 @@ final class CodeBuildSpecExecution extends StepExecution {
         } catch (AgentOfflineException e) {
             agentAway(e);
         } catch (Throwable e) {
-            if (c != null && !c.connected()) {
+            if (c != null && c.lostBy(e)) {
                 agentAway(e);
             } else {
                 failAndFinish(c, e);
@@ -140,7 +140,11 @@ final class CodeBuildSpecExecution extends StepExecution {
                 getContext().saveState();
             }
             if (now - agentLostSince > TimeUnit.SECONDS.toMillis(waitSeconds)) {
-                giveUp(Messages.CodeBuildSpecExecution_AgentGone(build.node(), String.valueOf(waitSeconds)));
+                try {
+                    giveUp(Messages.CodeBuildSpecExecution_AgentGone(build.node(), String.valueOf(waitSeconds)));
+                } catch (Exception e) {
+                    failAndFinish(null, e); // the bound is past: the step ends, it does not wait on
+                }
                 return;
             }
         } catch (Exception e) {
