@@ -12,7 +12,8 @@ import java.util.Map;
  * plan order. A child that ran is its build record as {@link BuildRecordJson} writes it, preceded
  * by {@code identifier}, {@code ignoreFailure} and {@code dependsOn} (CodeBuild's build-group
  * names). A child without a record (not started, or its runner failed) has {@code buildStatus},
- * the times it has, and {@code reason}.
+ * the times it has, and {@code reason}. {@code criticalPath} (ours) names the chain of children that
+ * decided the batch's duration ({@link CriticalPath}).
  */
 public final class BatchRecordJson {
     private BatchRecordJson() {
@@ -30,6 +31,9 @@ public final class BatchRecordJson {
             builds.add(build(child));
         }
         o.add("builds", builds);
+        JsonArray critical = new JsonArray();
+        CriticalPath.of(batch.children()).forEach(critical::add);
+        o.add("criticalPath", critical);
         return o;
     }
 

@@ -5,7 +5,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.time.Instant;
 
-/** Writes the build record in the shape of CodeBuild's {@code BatchGetBuilds} build object. */
+/**
+ * Writes the build record in the shape of CodeBuild's {@code BatchGetBuilds} build object, plus {@code steps}
+ * (ours: the cache, report and upload work with its times, for a timeline).
+ */
 public final class BuildRecordJson {
     private BuildRecordJson() {
     }
@@ -64,6 +67,22 @@ public final class BuildRecordJson {
             r.reports().forEach(g -> reports.add(ReportJson.of(g)));
             o.add("reports", reports);
         }
+        if (!r.steps().isEmpty()) {
+            JsonArray steps = new JsonArray();
+            r.steps().forEach(step -> steps.add(step(step)));
+            o.add("steps", steps);
+        }
+        return o;
+    }
+
+    private static JsonObject step(StepRecord s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("name", s.name().name());
+        s.phase().ifPresent(p -> o.addProperty("phaseType", p.name()));
+        o.addProperty("status", s.status().name());
+        o.addProperty("startTime", time(s.start()));
+        o.addProperty("endTime", time(s.end()));
+        o.addProperty("durationInMillis", s.durationInMillis());
         return o;
     }
 

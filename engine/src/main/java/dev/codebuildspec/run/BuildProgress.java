@@ -13,6 +13,7 @@ import dev.codebuildspec.record.PhaseContext;
 import dev.codebuildspec.record.PhaseRecord;
 import dev.codebuildspec.record.PhaseType;
 import dev.codebuildspec.record.Status;
+import dev.codebuildspec.record.StepRecord;
 import dev.codebuildspec.reports.ReportGroupSummary;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ public final class BuildProgress implements DriverListener {
     private boolean cacheRequested;
     private final List<ArtifactRecord> artifacts = new ArrayList<>();
     private final List<ReportGroupSummary> reports = new ArrayList<>();
+    private final List<StepRecord> steps = new ArrayList<>();
     private PhaseType current;
     private Status outside = Status.SUCCEEDED;
     private PhaseContext failure;
@@ -124,6 +126,24 @@ public final class BuildProgress implements DriverListener {
     /** A context this build wrote itself is masked where it varies (the command); any other is masked whole. */
     private PhaseContext masked(PhaseContext c) {
         return OWN_CONTEXTS.contains(c.statusCode()) ? c : new PhaseContext(c.statusCode(), masker.mask(c.message()));
+    }
+
+    /** A step that began at {@code startMillis} (the log clock's) ended now, inside whatever phase runs. */
+    public synchronized void step(StepRecord.Name name, long startMillis, Status status) {
+        if (!replaying) {
+            journal.step(now(), name, startMillis, status);
+        }
+        steps.add(new StepRecord(name, Optional.ofNullable(current), java.time.Instant.ofEpochMilli(startMillis),
+                log.clock().instant(), status));
+    }
+
+    /** The log clock's time, for a step's start. */
+    public long clockMillis() {
+        return now();
+    }
+
+    public synchronized List<StepRecord> steps() {
+        return List.copyOf(steps);
     }
 
     /** A line from elsewhere (a warning with an error's text): masked whole. */

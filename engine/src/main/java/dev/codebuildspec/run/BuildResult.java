@@ -24,7 +24,7 @@ public record BuildResult(BuildRecord record, boolean fault, Optional<ArtifactPl
                 lost ? Status.FAULT : progress.outcome(), start, Optional.of(end), request.image(), request.buildspec(),
                 request.resolvedSourceVersion(), request.initiator(), lost ? List.of() : progress.phases(),
                 lost ? Map.of() : progress.exportedVariables(), lost ? List.of() : progress.artifacts(),
-                lost ? List.of() : progress.reports(), !lost);
+                lost ? List.of() : progress.reports(), !lost, lost ? List.of() : progress.steps());
         return new BuildResult(record, fault || lost, artifacts);
     }
 

@@ -1,5 +1,7 @@
 package dev.codebuildspec.run;
 
+import dev.codebuildspec.record.Status;
+import dev.codebuildspec.record.StepRecord;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -17,12 +19,17 @@ final class CacheUse {
     void restore() throws InterruptedException {
         Optional<CacheJob> job = job();
         if (job.isPresent()) {
+            BuildProgress progress = machine.progress();
+            long start = progress.clockMillis();
+            Status status = Status.SUCCEEDED;
             try {
-                machine.host().caches().restore(job.get()).forEach(machine.progress()::info);
+                machine.host().caches().restore(job.get()).forEach(progress::info);
             } catch (IOException e) {
-                machine.progress().info("Warning: cache restore failed: " + e.getMessage());
+                status = Status.FAILED;
+                progress.info("Warning: cache restore failed: " + e.getMessage());
             } finally {
-                BuildCache.ready(machine.container(), machine.progress()::info);
+                BuildCache.ready(machine.container(), progress::info);
+                progress.step(StepRecord.Name.CACHE_RESTORE, start, status);
             }
         }
     }
@@ -30,10 +37,16 @@ final class CacheUse {
     void save() throws InterruptedException {
         Optional<CacheJob> job = job();
         if (job.isPresent() && job.get().saves()) {
+            BuildProgress progress = machine.progress();
+            long start = progress.clockMillis();
+            Status status = Status.SUCCEEDED;
             try {
-                machine.host().caches().save(job.get()).forEach(machine.progress()::info);
+                machine.host().caches().save(job.get()).forEach(progress::info);
             } catch (IOException e) {
-                machine.progress().info("Warning: cache save failed: " + e.getMessage());
+                status = Status.FAILED;
+                progress.info("Warning: cache save failed: " + e.getMessage());
+            } finally {
+                progress.step(StepRecord.Name.CACHE_SAVE, start, status);
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.codebuildspec.buildspec.Buildspec;
 import dev.codebuildspec.record.PhaseContext;
 import dev.codebuildspec.record.PhaseType;
 import dev.codebuildspec.record.Status;
+import dev.codebuildspec.record.StepRecord;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -31,12 +32,17 @@ final class Outputs {
         }
         boolean installEntered = progress.phases().stream().anyMatch(p -> p.type() == PhaseType.INSTALL);
         if (installEntered && !spec.reports().isEmpty()) {
+            long start = progress.clockMillis();
+            Status status = Status.SUCCEEDED;
             try {
                 ReportsOutcome reports = machine.host().outputs().reports(spec.reports());
                 reports.log().forEach(progress::info);
                 progress.reports(reports.summaries());
             } catch (IOException e) {
+                status = Status.FAILED;
                 progress.info("Warning: reports not collected: " + e.getMessage());
+            } finally {
+                progress.step(StepRecord.Name.REPORTS, start, status);
             }
         }
         if (progress.uploadRequested()) {
@@ -51,12 +57,15 @@ final class Outputs {
             return;
         }
         ArtifactsOutcome outcome;
+        long start = progress.clockMillis();
         try {
             outcome = machine.host().outputs().artifacts(spec.artifacts().get(), progress.evaluated());
         } catch (IOException e) {
             outcome = new ArtifactsOutcome(java.util.List.of(), java.util.List.of(), Optional.of(e.getMessage()),
                     Optional.empty());
         }
+        progress.step(StepRecord.Name.ARTIFACTS_UPLOAD, start,
+                outcome.failure().isPresent() ? Status.FAILED : Status.SUCCEEDED);
         outcome.log().forEach(progress::info);
         if (outcome.failure().isPresent()) {
             progress.end(PhaseType.UPLOAD_ARTIFACTS, Status.FAILED,

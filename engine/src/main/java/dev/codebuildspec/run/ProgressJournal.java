@@ -5,6 +5,7 @@ import dev.codebuildspec.log.SettableClock;
 import dev.codebuildspec.record.PhaseContext;
 import dev.codebuildspec.record.PhaseType;
 import dev.codebuildspec.record.Status;
+import dev.codebuildspec.record.StepRecord;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.Optional;
 public final class ProgressJournal implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    enum Kind { BEGIN, END, INTERRUPT, EVENT, VALUE }
+    enum Kind { BEGIN, END, INTERRUPT, EVENT, VALUE, STEP }
 
     /** A plain class, not a record: Pipeline's program.dat marshalling predates records. */
     private static final class Entry implements Serializable {
@@ -65,6 +66,10 @@ public final class ProgressJournal implements Serializable {
         entries.add(new Entry(now, Kind.VALUE, name, masked, null));
     }
 
+    synchronized void step(long now, StepRecord.Name name, long startMillis, Status status) {
+        entries.add(new Entry(now, Kind.STEP, name.name(), status.name(), Long.toString(startMillis)));
+    }
+
     public synchronized int size() {
         return entries.size();
     }
@@ -80,6 +85,7 @@ public final class ProgressJournal implements Serializable {
                 case EVENT -> p.onEvent(new DriverEvent(DriverEvent.Type.valueOf(e.a),
                         e.b.isEmpty() ? List.of() : List.of(e.b.split(" "))));
                 case VALUE -> p.onExportedValue(e.a, e.b.getBytes(StandardCharsets.UTF_8));
+                case STEP -> p.step(StepRecord.Name.valueOf(e.a), Long.parseLong(e.c), Status.valueOf(e.b));
                 default -> throw new IllegalStateException(e.kind.name());
             }
         }

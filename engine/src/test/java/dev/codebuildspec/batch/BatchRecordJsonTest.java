@@ -62,6 +62,8 @@ class BatchRecordJsonTest {
         assertThat(c.get("buildStatus").getAsString()).isEqualTo("FAULT");
         assertThat(c.get("startTime").getAsString()).isEqualTo("2024-05-01T10:00:00Z");
         assertThat(c.get("endTime").getAsString()).isEqualTo("2024-05-01T10:01:00Z");
+
+        assertThat(json.getAsJsonArray("criticalPath")).containsExactly(JsonParser.parseString("\"a\""));
     }
 
     @Test

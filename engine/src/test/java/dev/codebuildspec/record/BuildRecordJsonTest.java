@@ -140,4 +140,27 @@ class BuildRecordJsonTest {
         String text = BuildRecordJson.write(record(Status.SUCCEEDED, Optional.of(T0), List.of(), exported, true));
         assertThat(text).contains("\"value\": \"<tag>&'=\"").contains("\n  \"buildStatus\": \"SUCCEEDED\",\n");
     }
+
+    @Test
+    void stepsAreWrittenWithTheirPhaseAndTimesWhenThereAreAny() {
+        StepRecord restore = new StepRecord(StepRecord.Name.CACHE_RESTORE, Optional.of(PhaseType.INSTALL),
+                T0.plusSeconds(3), T0.plusMillis(4250), Status.SUCCEEDED);
+        StepRecord upload = new StepRecord(StepRecord.Name.ARTIFACTS_UPLOAD, Optional.empty(), T0.plusSeconds(9),
+                T0.plusSeconds(10), Status.FAILED);
+        BuildRecord r = new BuildRecord("p:u", "arn", 1, Status.SUCCEEDED, T0, Optional.of(T0.plusSeconds(11)), "img",
+                "b.yml", Optional.empty(), "cli", List.of(), Map.of(), List.of(), List.of(), true, List.of(restore, upload));
+        JsonArray steps = json(r).getAsJsonArray("steps");
+        assertThat(steps).hasSize(2);
+        JsonObject first = steps.get(0).getAsJsonObject();
+        assertThat(first.get("name").getAsString()).isEqualTo("CACHE_RESTORE");
+        assertThat(first.get("phaseType").getAsString()).isEqualTo("INSTALL");
+        assertThat(first.get("status").getAsString()).isEqualTo("SUCCEEDED");
+        assertThat(first.get("startTime").getAsString()).isEqualTo("2024-01-31T12:00:03Z");
+        assertThat(first.get("endTime").getAsString()).isEqualTo("2024-01-31T12:00:04.250Z");
+        assertThat(first.get("durationInMillis").getAsLong()).isEqualTo(1250);
+        assertThat(steps.get(1).getAsJsonObject().has("phaseType")).isFalse();
+        assertThat(steps.get(1).getAsJsonObject().get("status").getAsString()).isEqualTo("FAILED");
+
+        assertThat(json(record(Status.SUCCEEDED, Optional.of(T0), List.of(), Map.of(), true)).has("steps")).isFalse();
+    }
 }

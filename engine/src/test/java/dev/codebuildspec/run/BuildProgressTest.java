@@ -13,6 +13,7 @@ import dev.codebuildspec.record.PhaseContext;
 import dev.codebuildspec.record.PhaseRecord;
 import dev.codebuildspec.record.PhaseType;
 import dev.codebuildspec.record.Status;
+import dev.codebuildspec.record.StepRecord;
 import dev.codebuildspec.buildspec.Buildspec;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
@@ -346,6 +347,26 @@ class BuildProgressTest {
     }
 
     @Test
+    void aStepIsRecordedWithItsTimesInsideThePhaseThatRuns() {
+        events("P BUILD");
+        long start = progress.clockMillis();
+        clock.advance(Duration.ofMillis(2500));
+        progress.step(StepRecord.Name.CACHE_RESTORE, start, Status.SUCCEEDED);
+        events("E BUILD 1");
+        long reports = progress.clockMillis();
+        clock.advance(Duration.ofMillis(700));
+        progress.step(StepRecord.Name.REPORTS, reports, Status.FAILED);
+
+        assertThat(progress.steps()).containsExactly(
+                new StepRecord(StepRecord.Name.CACHE_RESTORE, Optional.of(PhaseType.BUILD), T0, T0.plusMillis(2500),
+                        Status.SUCCEEDED),
+                new StepRecord(StepRecord.Name.REPORTS, Optional.empty(), T0.plusMillis(2500), T0.plusMillis(3200),
+                        Status.FAILED));
+        assertThat(progress.steps().get(0).durationInMillis()).isEqualTo(2500);
+        assertThat(progress.outcome()).as("a step never decides the build").isEqualTo(Status.SUCCEEDED);
+    }
+
+    @Test
     void aReplayedJournalRebuildsThePhasesWithoutLoggingAndWithoutSecrets() throws Exception {
         BuildProgress live = progress(SecretMasker.of(java.util.Set.of("hunter22")));
         live.begin(PhaseType.DOWNLOAD_SOURCE);
@@ -355,6 +376,9 @@ class BuildProgressTest {
             clock.advance(Duration.ofSeconds(2));
             live.onEvent(DriverEvent.parse(e).orElseThrow());
         }
+        long cacheStart = live.clockMillis();
+        clock.advance(Duration.ofMillis(1500));
+        live.step(StepRecord.Name.CACHE_RESTORE, cacheStart, Status.SUCCEEDED);
         live.onExportedValue("OUT", "value hunter22".getBytes(UTF_8));
         clock.advance(Duration.ofSeconds(3));
         live.interrupt(Status.TIMED_OUT, new PhaseContext(PhaseContext.BUILD_TIMED_OUT, "timed out with hunter22"));
@@ -377,6 +401,7 @@ class BuildProgressTest {
         resumed.replay(replayClock);
 
         assertThat(resumed.phases()).isEqualTo(live.phases());
+        assertThat(resumed.steps()).isEqualTo(live.steps()).hasSize(1);
         assertThat(resumed.outcome()).isEqualTo(Status.TIMED_OUT);
         assertThat(resumed.exportedVariables()).containsExactly(java.util.Map.entry("OUT", "value ***"));
         assertThat(resumed.phases()).filteredOn(p -> p.type() == PhaseType.BUILD).singleElement()

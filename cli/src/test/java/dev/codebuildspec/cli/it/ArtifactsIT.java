@@ -58,6 +58,9 @@ class ArtifactsIT {
         assertThat(r.record().getAsJsonObject("artifacts").getAsJsonArray("files").get(0).getAsString())
                 .isEqualTo("my-subdirectory/my-file-3.txt");
         assertThat(r.log()).contains("[Container] Expanding base directory path: my-build-2", "[Container] Found 1 file(s)");
+        com.google.gson.JsonObject upload = r.record().getAsJsonArray("steps").get(0).getAsJsonObject();
+        assertThat(upload.get("name").getAsString()).isEqualTo("ARTIFACTS_UPLOAD");
+        assertThat(upload.get("phaseType").getAsString()).isEqualTo("UPLOAD_ARTIFACTS");
     }
 
     @Test

@@ -50,6 +50,25 @@ class CacheIT {
                 .replace("\"$STAMP\"", "second"));
         assertThat(second.commandOutput()).as(second.toString()).contains("first").doesNotContain("no-stamp", "no-deps");
         assertThat(second.log()).contains("a keyed cache is never overwritten");
+        steps(second);
+    }
+
+    /** The record keeps the restore and the save with their times, inside the build, restore before save. */
+    private static void steps(CliResult r) {
+        com.google.gson.JsonArray steps = r.record().getAsJsonArray("steps");
+        assertThat(steps).as(r.record().toString()).hasSize(2);
+        com.google.gson.JsonObject restore = steps.get(0).getAsJsonObject();
+        com.google.gson.JsonObject save = steps.get(1).getAsJsonObject();
+        assertThat(restore.get("name").getAsString()).isEqualTo("CACHE_RESTORE");
+        assertThat(save.get("name").getAsString()).isEqualTo("CACHE_SAVE");
+        assertThat(restore.get("status").getAsString()).isEqualTo("SUCCEEDED");
+        java.time.Instant start = java.time.Instant.parse(r.record().get("startTime").getAsString());
+        java.time.Instant end = java.time.Instant.parse(r.record().get("endTime").getAsString());
+        java.time.Instant restoreEnd = java.time.Instant.parse(restore.get("endTime").getAsString());
+        java.time.Instant saveStart = java.time.Instant.parse(save.get("startTime").getAsString());
+        assertThat(java.time.Instant.parse(restore.get("startTime").getAsString())).isAfterOrEqualTo(start);
+        assertThat(restoreEnd).isBeforeOrEqualTo(saveStart);
+        assertThat(java.time.Instant.parse(save.get("endTime").getAsString())).isBeforeOrEqualTo(end);
     }
 
     @Test

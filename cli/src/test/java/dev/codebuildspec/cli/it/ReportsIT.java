@@ -58,6 +58,10 @@ class ReportsIT {
                 .isEqualTo(81.25);
         assertThat(Files.readString(tmp.resolve("reports/unit-tests/target/surefire/TEST-calc.xml"))).isEqualTo(JUNIT);
         assertThat(tmp.resolve("reports/coverage/coverage/cobertura.xml")).exists();
+        JsonObject step = r.record().getAsJsonArray("steps").get(0).getAsJsonObject();
+        assertThat(step.get("name").getAsString()).as("the report parsing keeps its time in the record").isEqualTo("REPORTS");
+        assertThat(step.get("status").getAsString()).isEqualTo("SUCCEEDED");
+        assertThat(step.has("phaseType")).as("reports are read between phases").isFalse();
     }
 
     @Test
