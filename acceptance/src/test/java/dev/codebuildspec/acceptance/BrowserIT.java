@@ -2,66 +2,46 @@ package dev.codebuildspec.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The pages a user configures the plugin on, in a headless Chromium: the freestyle form and the Snippet Generator. */
 class BrowserIT {
-    private static final Path CHROMIUM = Path.of(System.getProperty("codebuildspec.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("codebuildspec.chromedriver", "/usr/bin/chromedriver"));
     private static Suite suite;
-    private static WebDriver browser;
+    private static Browser browser;
 
     @BeforeAll
     static void browser() throws Exception {
         suite = Suite.get();
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and chromedriver are needed (apt-get install chromium chromium-driver)");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        // Headless, and no background connections: this machine's network is closed, and a test needs none.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("acc-chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-                options);
+        browser = Browser.open(suite.jenkins);
     }
 
     @AfterAll
     static void close() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
     }
 
     private static WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
+        return browser.waiting();
     }
 
     private static void open(String path) {
-        browser.get(suite.jenkins.url() + path);
-        waiting().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        browser.get(path);
     }
 
     private static void saveConfiguration() {
         WebElement save = waiting().until(d -> d.findElement(By.cssSelector("button[name='Submit']")));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);", save);
+        browser.script("arguments[0].scrollIntoView(true);", save);
         save.click();
         waiting().until(d -> !d.getCurrentUrl().endsWith("/configure"));
     }
@@ -85,15 +65,15 @@ class BrowserIT {
                         + "</io.jenkins.plugins.codebuildspec.steps.EnvironmentVariable></env>"));
         open("/job/" + job + "/configure");
         waiting().until(d -> d.getPageSource().contains("Run a CodeBuild buildspec in Docker"));
-        WebElement image = browser.findElement(By.cssSelector("input[name='_.image']"));
+        WebElement image = browser.driver.findElement(By.cssSelector("input[name='_.image']"));
         assertThat(image.getDomProperty("value")).isEqualTo(suite.image);
         // One form and one set of help pages for both steps: the freestyle step's help is the Pipeline step's.
         for (String field : List.of("image", "buildspecSecrets", "timeoutMinutes")) {
-            WebElement help = browser.findElement(By.cssSelector("[helpurl$='/help/" + field + "']"));
+            WebElement help = browser.driver.findElement(By.cssSelector("[helpurl$='/help/" + field + "']"));
             String page = suite.jenkins.get(help.getDomAttribute("helpurl")).body();
             assertThat(page).as("help of " + field).contains("<div>").doesNotContain("Not Found");
         }
-        assertThat(browser.findElement(By.cssSelector("input[name='_.variable']")).getDomProperty("value")).isEqualTo("TOKEN");
+        assertThat(browser.driver.findElement(By.cssSelector("input[name='_.variable']")).getDomProperty("value")).isEqualTo("TOKEN");
         saveConfiguration();
         String first = builder(job);
         assertThat(first).contains("<image>" + suite.image + "</image>", "<variable>TOKEN</variable>", "<name>STAGE</name>",
@@ -118,12 +98,12 @@ class BrowserIT {
         WebElement image = waiting().until(d -> d.findElements(By.cssSelector("input[name='_.image']")).stream()
                 .filter(WebElement::isDisplayed).findFirst().orElse(null));
         image.sendKeys("node:20");
-        WebElement timeout = browser.findElements(By.cssSelector("input[name='_.timeoutMinutes']")).stream()
+        WebElement timeout = browser.driver.findElements(By.cssSelector("input[name='_.timeoutMinutes']")).stream()
                 .filter(WebElement::isDisplayed).findFirst().orElseThrow();
         timeout.clear();
         timeout.sendKeys("30");
-        browser.findElement(By.id("generatePipelineScript")).click();
-        WebElement snippet = browser.findElement(By.id("prototypeText"));
+        browser.driver.findElement(By.id("generatePipelineScript")).click();
+        WebElement snippet = browser.driver.findElement(By.id("prototypeText"));
         waiting().until(d -> !snippet.getDomProperty("value").isBlank());
         assertThat(snippet.getDomProperty("value")).isEqualTo("codebuildSpec image: 'node:20', timeoutMinutes: 30");
     }

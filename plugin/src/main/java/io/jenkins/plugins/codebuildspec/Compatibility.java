@@ -5,6 +5,7 @@ import hudson.init.Initializer;
 import hudson.model.Items;
 import hudson.model.Run;
 import io.jenkins.plugins.codebuildspec.actions.BuildResultAction;
+import io.jenkins.plugins.codebuildspec.actions.PhaseRow;
 import io.jenkins.plugins.codebuildspec.actions.ReportSummary;
 import io.jenkins.plugins.codebuildspec.credentials.CredentialBinding;
 import io.jenkins.plugins.codebuildspec.steps.CodeBuildSpecBuilder;
@@ -26,7 +27,9 @@ public final class Compatibility {
         Items.XSTREAM2.addCompatibilityAlias(OLD + "CredentialBinding", CredentialBinding.class);
         Items.XSTREAM2.addCompatibilityAlias(OLD + "EnvironmentVariable", EnvironmentVariable.class);
         Run.XSTREAM2.addCompatibilityAlias(OLD + "BuildResultAction", BuildResultAction.class);
-        Run.XSTREAM2.addCompatibilityAlias(OLD + "BuildResultAction$PhaseRow", BuildResultAction.PhaseRow.class);
+        Run.XSTREAM2.addCompatibilityAlias(OLD + "BuildResultAction$PhaseRow", PhaseRow.class);
+        // PhaseRow was nested in BuildResultAction until the result page grew its timeline.
+        Run.XSTREAM2.addCompatibilityAlias(BuildResultAction.class.getName() + "$PhaseRow", PhaseRow.class);
         Run.XSTREAM2.addCompatibilityAlias(OLD + "ReportSummary", ReportSummary.class);
     }
 }

@@ -21,17 +21,28 @@ public final class BatchChildRow {
     private final String status;
     private final String reason;
     private final String buildId;
-    private final List<BuildResultAction.PhaseRow> phases = new ArrayList<>();
+    private final List<PhaseRow> phases = new ArrayList<>();
     private final Map<String, String> exportedVariables = new LinkedHashMap<>();
+    /** Null in builds kept before these were recorded (XStream leaves the fields null). */
+    private final ArrayList<String> dependsOn;
+    private final boolean ignoreFailure;
+    private final Long startMillis;
+    private final Long endMillis;
+    private final ArrayList<StepRow> steps;
 
     BatchChildRow(ChildOutcome child) {
         this.identifier = child.identifier();
         this.status = child.status().name();
         this.reason = child.reason().orElse(null);
         this.buildId = child.result().map(r -> r.record().id()).orElse(null);
+        this.dependsOn = new ArrayList<>(child.child().dependsOn());
+        this.ignoreFailure = child.child().ignoreFailure();
+        this.startMillis = child.start().map(java.time.Instant::toEpochMilli).orElse(null);
+        this.endMillis = child.end().map(java.time.Instant::toEpochMilli).orElse(null);
+        this.steps = StepRow.of(child.result().map(r -> r.record().steps()).orElse(List.of()));
         child.result().ifPresent(r -> {
             for (PhaseRecord p : r.record().phases()) {
-                phases.add(new BuildResultAction.PhaseRow(p));
+                phases.add(new PhaseRow(p));
             }
             exportedVariables.putAll(r.record().exportedVariables());
         });
@@ -40,6 +51,22 @@ public final class BatchChildRow {
     /** Where a child's whole log is kept: the build's directory, next to the records; the page reads it there. */
     public static java.nio.file.Path logFile(java.io.File buildDir, String batchId, String identifier) {
         return buildDir.toPath().resolve("codebuild-spec").resolve(batchId).resolve(identifier + ".log");
+    }
+
+    /** The end of a kept log (already masked): the last 64 KiB from a line start; empty when there is none. */
+    static String logTail(java.nio.file.Path log) {
+        try (java.nio.channels.FileChannel f = java.nio.channels.FileChannel.open(log)) {
+            long size = f.size();
+            long from = Math.max(0, size - 65536);
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate((int) (size - from));
+            while (bytes.hasRemaining() && f.read(bytes, from + bytes.position()) > 0) {
+                // read on
+            }
+            String text = new String(bytes.array(), 0, bytes.position(), java.nio.charset.StandardCharsets.UTF_8);
+            return from == 0 ? text : text.substring(text.indexOf('\n') + 1);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     @Exported
@@ -63,7 +90,7 @@ public final class BatchChildRow {
     }
 
     @Exported(inline = true)
-    public List<BuildResultAction.PhaseRow> getPhases() {
+    public List<PhaseRow> getPhases() {
         return Collections.unmodifiableList(phases);
     }
 
@@ -74,6 +101,43 @@ public final class BatchChildRow {
     @Exported(name = "exportedEnvironmentVariables", inline = true)
     public List<RecordFields.NameValue> getExportedVariableList() {
         return RecordFields.variables(exportedVariables);
+    }
+
+    /** The children it waited for (CodeBuild's build-group {@code depend-on}). */
+    @Exported
+    public List<String> getDependsOn() {
+        return dependsOn == null ? List.of() : Collections.unmodifiableList(dependsOn);
+    }
+
+    @Exported
+    public boolean isIgnoreFailure() {
+        return ignoreFailure;
+    }
+
+    /** Null for a child that never started. */
+    @Exported(name = "startTime")
+    public Long getStartMillis() {
+        return startMillis;
+    }
+
+    @Exported(name = "endTime")
+    public Long getEndMillis() {
+        return endMillis;
+    }
+
+    /** How long it ran, for the page; empty for a child that never started. */
+    public String getDuration() {
+        return startMillis == null || endMillis == null ? "" : (endMillis - startMillis) / 1000 + " s";
+    }
+
+    @Exported(inline = true)
+    public List<StepRow> getSteps() {
+        return steps == null ? List.of() : Collections.unmodifiableList(steps);
+    }
+
+    /** The child's phase timeline, for the page's script. */
+    public String getTimelineJson() {
+        return ResultCharts.timeline(phases, getSteps());
     }
 
     /** The child in the Pipeline step's return value: plain maps and lists. */

@@ -7,15 +7,16 @@ import hudson.model.Api;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
 import dev.codebuildspec.batch.BatchResult;
+import dev.codebuildspec.batch.CriticalPath;
 import dev.codebuildspec.batch.ChildOutcome;
 import dev.codebuildspec.record.PhaseRecord;
 import dev.codebuildspec.record.Status;
+import dev.codebuildspec.record.StepRecord;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import jenkins.model.RunAction2;
@@ -42,6 +43,9 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
     private String inlineBuildspec;
     private String inlineBuildspecFileName;
     private String failure;
+    /** Null in builds kept before these were recorded. */
+    private ArrayList<StepRow> steps;
+    private ArrayList<String> criticalPath;
     private transient Run<?, ?> run;
 
     public BuildResultAction(String buildspec, String buildId, Status status, List<PhaseRecord> phases,
@@ -64,6 +68,7 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         for (ChildOutcome child : result.children()) {
             a.children.add(new BatchChildRow(child));
         }
+        a.criticalPath = new ArrayList<>(CriticalPath.of(result.children()));
         return a;
     }
 
@@ -75,6 +80,11 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         return this;
     }
 
+    /** The cache, report and upload work of a single build, with its times. */
+    public void steps(List<StepRecord> done) {
+        this.steps = StepRow.of(done);
+    }
+
     /**
      * The {@code codebuild-spec run} line that reproduces this build, what to export first, and the inline
      * buildspec (the exact text that ran; null for a buildspec file) under the name the line gives it.
@@ -84,77 +94,6 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         this.reproduceHint = hint;
         this.inlineBuildspec = inlineText;
         this.inlineBuildspecFileName = inlineFileName;
-    }
-
-    /**
-     * One row of the phase table, exported in the REST API with CodeBuild's field names. A plain class so that
-     * XStream stores it as it is.
-     */
-    @ExportedBean(defaultVisibility = 2)
-    public static final class PhaseRow {
-        private final String phase;
-        private final String status;
-        private final long startMillis;
-        private final long durationSeconds;
-        private final String context;
-        /** Null in builds kept before these were recorded. */
-        private final Long endMillis;
-        private final ArrayList<RecordFields.Context> contexts;
-
-        public PhaseRow(PhaseRecord p) {
-            this.phase = p.type().name();
-            this.status = p.status().name();
-            this.startMillis = p.start().toEpochMilli();
-            this.endMillis = p.end().map(java.time.Instant::toEpochMilli).orElse(null);
-            this.durationSeconds = p.durationInSeconds();
-            this.context = p.contexts().stream().map(c -> c.statusCode() + ": " + c.message())
-                    .collect(Collectors.joining("; "));
-            this.contexts = RecordFields.contexts(p.contexts());
-        }
-
-        @Exported(name = "phaseType")
-        public String getPhase() {
-            return phase;
-        }
-
-        @Exported(name = "phaseStatus")
-        public String getStatus() {
-            return status;
-        }
-
-        @Exported(name = "startTime")
-        public long getStartMillis() {
-            return startMillis;
-        }
-
-        @Exported(name = "durationInSeconds")
-        public long getDurationSeconds() {
-            return durationSeconds;
-        }
-
-        @Exported(name = "endTime")
-        public Long getEndMillis() {
-            return endMillis;
-        }
-
-        /** The phase's contexts in one line, for the page. */
-        public String getContext() {
-            return context;
-        }
-
-        @Exported(name = "contexts", inline = true)
-        public List<RecordFields.Context> getContexts() {
-            return contexts == null ? List.of() : Collections.unmodifiableList(contexts);
-        }
-
-        Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("phaseType", phase);
-            m.put("phaseStatus", status);
-            m.put("durationInSeconds", durationSeconds);
-            m.put("context", context);
-            return m;
-        }
     }
 
     @Override
@@ -240,20 +179,8 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         if (run == null || children.isEmpty() || !identifier.matches("[A-Za-z0-9_]+")) {
             return "";
         }
-        java.nio.file.Path log = BatchChildRow.logFile(run.getRootDir(), buildId.substring(buildId.lastIndexOf(':') + 1),
-                identifier);
-        try (java.nio.channels.FileChannel f = java.nio.channels.FileChannel.open(log)) {
-            long size = f.size();
-            long from = Math.max(0, size - 65536);
-            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate((int) (size - from));
-            while (bytes.hasRemaining() && f.read(bytes, from + bytes.position()) > 0) {
-                // read on
-            }
-            String text = new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
-            return from == 0 ? text : text.substring(text.indexOf('\n') + 1);
-        } catch (java.io.IOException e) {
-            return "";
-        }
+        return BatchChildRow.logTail(BatchChildRow.logFile(run.getRootDir(),
+                buildId.substring(buildId.lastIndexOf(':') + 1), identifier));
     }
 
     /** A batch's children (CodeBuild's {@code builds}); empty for a single build. */
@@ -282,6 +209,32 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
             return null;
         }
         return "data:text/yaml;charset=utf-8," + URLEncoder.encode(inlineBuildspec, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Exported(name = "steps", inline = true)
+    public List<StepRow> getSteps() {
+        return steps == null ? List.of() : Collections.unmodifiableList(steps);
+    }
+
+    /** A batch's children that decided its duration, roots first; null for a single build. */
+    @Exported
+    public List<String> getCriticalPath() {
+        return children.isEmpty() ? null : criticalPath == null ? List.of() : Collections.unmodifiableList(criticalPath);
+    }
+
+    /** The phase timeline, for the page's script. */
+    public String getTimelineJson() {
+        return ResultCharts.timeline(phases, getSteps());
+    }
+
+    /** The batch graph, for the page's script. */
+    public String getBatchGraphJson() {
+        return ResultCharts.batchGraph(children, getCriticalPath());
+    }
+
+    /** The failed step's one line: the phase that decided it and its context; null for a success. */
+    public String getFailure() {
+        return failure;
     }
 
     /** The report groups as the junit plugin published them. */

@@ -243,6 +243,7 @@ public final class JenkinsBuild implements Serializable {
             BuildResult r = (BuildResult) outcome;
             action = new BuildResultAction(settings.label(), r.record().id(), r.status(), r.record().phases(),
                     r.record().exportedVariables(), host == null || c == null ? List.of() : host.agentOutputs().published());
+            action.steps(r.record().steps());
             AgentFiles.keepRecord(run, listener, r);
         }
         action.failure(outcome.failure().orElse(null));
