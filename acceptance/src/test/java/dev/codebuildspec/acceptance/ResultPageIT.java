@@ -152,6 +152,7 @@ class ResultPageIT {
         assertThat(b.awaitResult(BUILD)).as(b.console()).isEqualTo("FAILURE");
         JsonObject record = b.buildspecRecord();
         assertThat(record.getAsJsonArray("criticalPath").toString()).isEqualTo("[\"prepare\",\"compile\"]");
+        assertThat(b.console()).containsPattern("\\[batch] critical path: prepare -> compile \\(\\d+ s\\)");
         JsonObject pkg = record.getAsJsonArray("builds").get(3).getAsJsonObject();
         assertThat(pkg.getAsJsonArray("dependsOn").toString()).isEqualTo("[\"compile\",\"lint\"]");
         assertThat(pkg.get("buildStatus").getAsString()).isEqualTo("STOPPED");

@@ -43,12 +43,22 @@ public record BatchResult(Status status, List<ChildOutcome> children) implements
         return Optional.of(String.join("; ", failed));
     }
 
-    /** The lines that end a batch's console: its status, then each child's with the reason it has. */
+    /**
+     * The lines that end a batch's console: its status, then each child's with the reason it has, then the
+     * critical path when children waited for others.
+     */
     public List<String> summary() {
         List<String> lines = new java.util.ArrayList<>();
         lines.add("[batch] " + status);
         children.forEach(c -> lines.add("[batch]   " + c.identifier() + ": " + c.status()
                 + c.reason().map(r -> " (" + r + ")").orElse("")));
+        List<String> path = CriticalPath.of(children);
+        if (path.size() > 1) {
+            java.time.Instant from = child(path.get(0)).flatMap(ChildOutcome::start).orElseThrow();
+            java.time.Instant to = child(path.get(path.size() - 1)).flatMap(ChildOutcome::end).orElseThrow();
+            lines.add("[batch] critical path: " + String.join(" -> ", path) + " ("
+                    + java.time.Duration.between(from, to).toSeconds() + " s)");
+        }
         return lines;
     }
 

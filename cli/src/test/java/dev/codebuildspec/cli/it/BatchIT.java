@@ -56,7 +56,9 @@ class BatchIT {
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.record().get("buildBatchStatus").getAsString()).isEqualTo("SUCCEEDED");
         assertThat(childStatuses(r)).containsExactly(Map.entry("first", "SUCCEEDED"), Map.entry("second", "SUCCEEDED"));
-        assertThat(r.output()).contains("[first] child=first flavour=plain seen=\n", "[second] child=second flavour=special seen=\n");
+        assertThat(r.output()).contains("[first] child=first flavour=plain seen=\n", "[second] child=second flavour=special seen=\n")
+                .containsPattern("\\[batch] critical path: first -> second \\(\\d+ s\\)\n");
+        assertThat(r.record().getAsJsonArray("criticalPath").toString()).isEqualTo("[\"first\",\"second\"]");
         assertThat(Files.readString(tmp.resolve("artifacts/first/out/who.txt"))).isEqualTo("first\n");
         assertThat(Files.readString(tmp.resolve("artifacts/second/out/who.txt"))).isEqualTo("second\n");
         assertThat(Files.readString(tmp.resolve("logs/second.log"))).contains("child=second").doesNotContain("[second]")
