@@ -58,7 +58,8 @@ class BrowserIT {
     @Test
     void theFreestyleFormShowsTheStepAndSavingItUnchangedChangesNothing() throws Exception {
         String job = "browser-freestyle";
-        suite.jenkins.createJob(job, Jobs.freestyle("built-in", suite.image, "version: 0.2\nphases:\n  build:\n    commands:\n      - echo hi\n",
+        // Saved as before the builder held the step's options: it loads, shows and saves in the new shape.
+        suite.jenkins.createJob(job, Jobs.freestyleSavedFlat("built-in", suite.image, "version: 0.2\nphases:\n  build:\n    commands:\n      - echo hi\n",
                 "<credentials><org.jenkinsci.plugins.credentialsbinding.impl.StringBinding><credentialsId>acc-string</credentialsId>"
                         + "<variable>TOKEN</variable></org.jenkinsci.plugins.credentialsbinding.impl.StringBinding></credentials>"
                         + "<env><io.jenkins.plugins.codebuildspec.steps.EnvironmentVariable><name>STAGE</name><value>test</value>"
@@ -76,7 +77,7 @@ class BrowserIT {
         assertThat(browser.driver.findElement(By.cssSelector("input[name='_.variable']")).getDomProperty("value")).isEqualTo("TOKEN");
         saveConfiguration();
         String first = builder(job);
-        assertThat(first).contains("<image>" + suite.image + "</image>", "<variable>TOKEN</variable>", "<name>STAGE</name>",
+        assertThat(first).contains("<step>", "<image>" + suite.image + "</image>", "<variable>TOKEN</variable>", "<name>STAGE</name>",
                 "echo hi", "<timeoutMinutes>60</timeoutMinutes>");
 
         open("/job/" + job + "/configure");

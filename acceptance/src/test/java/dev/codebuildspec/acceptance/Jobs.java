@@ -13,10 +13,15 @@ final class Jobs {
     /** A freestyle job on {@code label} whose one build step is the plugin's, with an inline buildspec. */
     static String freestyle(String label, String image, String inline, String moreFields) {
         return "<project><assignedNode>" + xml(label) + "</assignedNode><canRoam>false</canRoam><builders>"
-                + "<io.jenkins.plugins.codebuildspec.steps.CodeBuildSpecBuilder>"
+                + "<io.jenkins.plugins.codebuildspec.steps.CodeBuildSpecBuilder><step>"
                 + "<image>" + xml(image) + "</image><buildspec>buildspec.yml</buildspec><inline>" + xml(inline) + "</inline>"
                 + "<timeoutMinutes>60</timeoutMinutes><runAsRoot>true</runAsRoot>" + moreFields
-                + "</io.jenkins.plugins.codebuildspec.steps.CodeBuildSpecBuilder></builders></project>";
+                + "</step></io.jenkins.plugins.codebuildspec.steps.CodeBuildSpecBuilder></builders></project>";
+    }
+
+    /** The same job as a configuration saved before the builder held the step's options (flat fields). */
+    static String freestyleSavedFlat(String label, String image, String inline, String moreFields) {
+        return freestyle(label, image, inline, moreFields).replace("<step>", "").replace("</step>", "");
     }
 
     /** A scripted Pipeline: on {@code label}, the step with {@code options} (", batch: true", say) and the buildspec. */

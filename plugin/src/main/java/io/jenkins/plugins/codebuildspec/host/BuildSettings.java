@@ -1,6 +1,5 @@
 package io.jenkins.plugins.codebuildspec.host;
 
-import dev.codebuildspec.run.BuildLimits;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,13 +13,12 @@ import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
 
 /**
- * The options of one buildspec build, the same for the freestyle builder and the Pipeline step.
+ * The options of one buildspec build, the same for the freestyle builder and the Pipeline step, as the step's
+ * setters normalised and checked them (blank is null, the timeout within the engine's bounds).
  * Serializable and free of secret values: credentials are named by ID only.
  */
 public final class BuildSettings implements Serializable {
     private static final long serialVersionUID = 1L;
-    public static final String DEFAULT_BUILDSPEC = BuildLimits.DEFAULT_BUILDSPEC;
-    public static final int DEFAULT_TIMEOUT_MINUTES = BuildLimits.DEFAULT_TIMEOUT_MINUTES;
 
     final String buildspec;
     final String inline;
@@ -54,13 +52,12 @@ public final class BuildSettings implements Serializable {
             String registryCredentialsId, List<? extends MultiBinding> credentials, Map<String, String> env,
             int timeoutMinutes, boolean privileged, boolean runAsRoot, String runtimes, boolean noContainer,
             boolean batch, Integer parallel, String buildspecSecrets) {
-        this.buildspec = buildspec == null || buildspec.isBlank() ? DEFAULT_BUILDSPEC : buildspec.trim();
-        this.inline = inline == null || inline.isBlank() ? null : inline;
+        this.buildspec = buildspec;
+        this.inline = inline;
         this.image = image;
-        this.toolName = toolName == null || toolName.isBlank() ? null : toolName;
-        this.registryUrl = registryUrl == null || registryUrl.isBlank() ? null : registryUrl.trim();
-        this.registryCredentialsId = registryCredentialsId == null || registryCredentialsId.isBlank() ? null
-                : registryCredentialsId;
+        this.toolName = toolName;
+        this.registryUrl = registryUrl;
+        this.registryCredentialsId = registryCredentialsId;
         List<MultiBinding<?>> bindings = new ArrayList<>();
         for (MultiBinding<?> b : credentials == null ? List.<MultiBinding<?>>of() : credentials) {
             bindings.add(b);
@@ -68,14 +65,14 @@ public final class BuildSettings implements Serializable {
         }
         this.credentials = Collections.unmodifiableList(bindings);
         this.env = Collections.unmodifiableMap(new LinkedHashMap<>(env == null ? Map.of() : env));
-        this.timeoutMinutes = timeoutMinutes > 0 ? timeoutMinutes : DEFAULT_TIMEOUT_MINUTES;
+        this.timeoutMinutes = timeoutMinutes;
         this.privileged = privileged;
         this.runAsRoot = runAsRoot;
-        this.runtimes = runtimes == null || runtimes.isBlank() ? null : runtimes.trim();
+        this.runtimes = runtimes;
         this.noContainer = noContainer;
         this.batch = batch;
-        this.parallel = parallel != null && parallel > 0 ? parallel : null;
-        this.buildspecSecrets = buildspecSecrets == null || buildspecSecrets.isBlank() ? null : buildspecSecrets.trim();
+        this.parallel = parallel;
+        this.buildspecSecrets = buildspecSecrets;
     }
 
     AllowedSecrets allowedSecrets() {

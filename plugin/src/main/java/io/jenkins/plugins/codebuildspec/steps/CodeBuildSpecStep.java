@@ -39,7 +39,7 @@ import org.kohsuke.stapler.verb.POST;
  */
 public final class CodeBuildSpecStep extends Step {
     private final String image;
-    private String buildspec = BuildSettings.DEFAULT_BUILDSPEC;
+    private String buildspec = BuildLimits.DEFAULT_BUILDSPEC;
     private String inline;
     private String toolName;
     private String registryUrl;
@@ -48,7 +48,7 @@ public final class CodeBuildSpecStep extends Step {
     @SuppressWarnings("rawtypes")
     private List<MultiBinding> credentials = new ArrayList<>();
     private List<EnvironmentVariable> env = new ArrayList<>();
-    private int timeoutMinutes = BuildSettings.DEFAULT_TIMEOUT_MINUTES;
+    private int timeoutMinutes = BuildLimits.DEFAULT_TIMEOUT_MINUTES;
     private boolean privileged;
     private boolean runAsRoot = true;
     private String runtimes;
@@ -72,7 +72,7 @@ public final class CodeBuildSpecStep extends Step {
 
     @DataBoundSetter
     public void setBuildspec(String buildspec) {
-        this.buildspec = buildspec == null || buildspec.isBlank() ? BuildSettings.DEFAULT_BUILDSPEC : buildspec.trim();
+        this.buildspec = buildspec == null || buildspec.isBlank() ? BuildLimits.DEFAULT_BUILDSPEC : buildspec.trim();
     }
 
     public String getInline() {

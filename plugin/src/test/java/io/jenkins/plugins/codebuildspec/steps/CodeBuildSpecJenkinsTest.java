@@ -6,6 +6,7 @@ import io.jenkins.plugins.codebuildspec.actions.BuildResultAction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
@@ -81,18 +82,19 @@ class CodeBuildSpecJenkinsTest {
     @Test
     void builderConfigRoundTrip(JenkinsRule r) throws Exception {
         FreeStyleProject p = r.createFreeStyleProject();
-        CodeBuildSpecBuilder b = new CodeBuildSpecBuilder(IMAGE);
-        b.setInline("version: 0.2\nphases:\n  build:\n    commands:\n      - echo hi\n");
-        b.setTimeoutMinutes(7);
-        b.setPrivileged(true);
-        b.setRunAsRoot(false);
+        CodeBuildSpecStep o = new CodeBuildSpecStep(IMAGE);
+        CodeBuildSpecBuilder b = new CodeBuildSpecBuilder(o);
+        o.setInline("version: 0.2\nphases:\n  build:\n    commands:\n      - echo hi\n");
+        o.setTimeoutMinutes(7);
+        o.setPrivileged(true);
+        o.setRunAsRoot(false);
         org.jenkinsci.plugins.credentialsbinding.impl.SSHUserPrivateKeyBinding key =
                 new org.jenkinsci.plugins.credentialsbinding.impl.SSHUserPrivateKeyBinding("KEY", "deploy-key");
         key.setUsernameVariable("KEY_USER");
-        b.setCredentials(List.of(binding("token", "TOKEN"), key));
-        b.setEnv(List.of(new EnvironmentVariable("A", "1")));
-        b.setBatch(true);
-        b.setParallel(3);
+        o.setCredentials(List.of(binding("token", "TOKEN"), key));
+        o.setEnv(List.of(new EnvironmentVariable("A", "1")));
+        o.setBatch(true);
+        o.setParallel(3);
         p.getBuildersList().add(b);
         r.configRoundtrip(p);
         r.assertEqualDataBoundBeans(b, p.getBuildersList().get(CodeBuildSpecBuilder.class));
@@ -130,11 +132,12 @@ class CodeBuildSpecJenkinsTest {
     void freestyleBuildMasksSecretsAndExportsVariables(JenkinsRule r) throws Exception {
         addSecretText("token", SECRET);
         FreeStyleProject p = r.createFreeStyleProject();
-        CodeBuildSpecBuilder b = new CodeBuildSpecBuilder(IMAGE);
-        b.setInline("version: 0.2\nenv:\n  exported-variables:\n    - OUT\nphases:\n  build:\n    commands:\n"
+        CodeBuildSpecStep o = new CodeBuildSpecStep(IMAGE);
+        CodeBuildSpecBuilder b = new CodeBuildSpecBuilder(o);
+        o.setInline("version: 0.2\nenv:\n  exported-variables:\n    - OUT\nphases:\n  build:\n    commands:\n"
                 + "      - echo \"token is $TOKEN\"\n      - echo \"$TOKEN\" | base64\n      - set -x; : \"$TOKEN\"; set +x\n"
                 + "      - OUT=made-in-build\n");
-        b.setCredentials(List.of(binding("token", "TOKEN")));
+        o.setCredentials(List.of(binding("token", "TOKEN")));
         p.getBuildersList().add(b);
         FreeStyleBuild build = r.buildAndAssertSuccess(p);
         r.assertLogContains("Phase complete: BUILD State: SUCCEEDED", build);
@@ -166,8 +169,9 @@ class CodeBuildSpecJenkinsTest {
     @Test
     void freestyleFailedBuildFailsTheStep(JenkinsRule r) throws Exception {
         FreeStyleProject p = r.createFreeStyleProject();
-        CodeBuildSpecBuilder b = new CodeBuildSpecBuilder(IMAGE);
-        b.setInline("version: 0.2\nphases:\n  build:\n    commands:\n      - exit 3\n  post_build:\n    commands:\n"
+        CodeBuildSpecStep o = new CodeBuildSpecStep(IMAGE);
+        CodeBuildSpecBuilder b = new CodeBuildSpecBuilder(o);
+        o.setInline("version: 0.2\nphases:\n  build:\n    commands:\n      - exit 3\n  post_build:\n    commands:\n"
                 + "      - echo post ran\n");
         p.getBuildersList().add(b);
         FreeStyleBuild build = r.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
@@ -284,7 +288,12 @@ class CodeBuildSpecJenkinsTest {
                 + "</io.jenkins.plugins.codebuildspec.jenkins.CredentialBinding></credentials>"
                 + "</io.jenkins.plugins.codebuildspec.jenkins.CodeBuildSpecBuilder>");
         assertEquals(CodeBuildSpecBuilder.class, builder.getClass());
-        assertEquals("TOKEN", ((CodeBuildSpecBuilder) builder).getCredentials().get(0).getVariable());
+        assertEquals("TOKEN", ((CodeBuildSpecBuilder) builder).getStep().getCredentials().get(0).getVariable());
+        assertEquals("busybox", ((CodeBuildSpecBuilder) builder).getStep().getImage());
+        assertEquals(60, ((CodeBuildSpecBuilder) builder).getStep().getTimeoutMinutes());
+        String saved = hudson.model.Items.XSTREAM2.toXML(builder);
+        assertTrue(saved.contains("<step>"), saved);
+        assertFalse(saved.replaceAll("(?s)<step>.*</step>", "").contains("<image>"), saved);
     }
 
     @Test
@@ -407,9 +416,10 @@ class CodeBuildSpecJenkinsTest {
     @Test
     void aFreestyleBatchFailsFastNamingTheChild(JenkinsRule r) throws Exception {
         FreeStyleProject p = r.createFreeStyleProject();
-        CodeBuildSpecBuilder b = new CodeBuildSpecBuilder(IMAGE);
-        b.setBatch(true);
-        b.setInline("version: 0.2\nbatch:\n  fast-fail: true\n  build-graph:\n    - identifier: breaks\n"
+        CodeBuildSpecStep o = new CodeBuildSpecStep(IMAGE);
+        CodeBuildSpecBuilder b = new CodeBuildSpecBuilder(o);
+        o.setBatch(true);
+        o.setInline("version: 0.2\nbatch:\n  fast-fail: true\n  build-graph:\n    - identifier: breaks\n"
                 + "    - identifier: waits\n      depend-on: [breaks]\nphases:\n  build:\n    commands:\n      - exit 5\n");
         p.getBuildersList().add(b);
         FreeStyleBuild build = r.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
