@@ -1,7 +1,7 @@
 package dev.codebuildspec.cli;
 
-import dev.codebuildspec.batch.BatchSources;
-import dev.codebuildspec.docker.CliOwner;
+import dev.codebuildspec.cli.host.BatchSources;
+import dev.codebuildspec.cli.host.CliOwner;
 import dev.codebuildspec.docker.ContainerReaper;
 import dev.codebuildspec.docker.DockerCli;
 import dev.codebuildspec.docker.DockerException;

@@ -2,13 +2,13 @@ package dev.codebuildspec.cli;
 
 import dev.codebuildspec.batch.BatchRecordJson;
 import dev.codebuildspec.batch.BatchResult;
-import dev.codebuildspec.batch.BatchBuild;
+import dev.codebuildspec.cli.host.BatchBuild;
 import dev.codebuildspec.run.BuildContainer;
 import dev.codebuildspec.run.BuildLimits;
 import dev.codebuildspec.run.BuildRequest;
 import dev.codebuildspec.run.BuildResult;
-import dev.codebuildspec.run.BuildRunner;
-import dev.codebuildspec.docker.CliOwner;
+import dev.codebuildspec.cli.host.BuildRunner;
+import dev.codebuildspec.cli.host.CliOwner;
 import dev.codebuildspec.docker.DockerCli;
 import dev.codebuildspec.docker.LocalProcessLauncher;
 import dev.codebuildspec.env.SecretSource;

@@ -49,7 +49,7 @@ public record BatchPlan(List<ChildBuild> children, boolean fastFail) {
      * off, never on: root on the machine is the trusted side's to give), variables, artifacts directory.
      * {@code text} is the child's own buildspec as its host read it; empty: read from the source copy when parsed.
      */
-    static BuildRequest request(BuildRequest parent, ChildBuild child, Path source, Optional<BuildspecText> text) {
+    public static BuildRequest request(BuildRequest parent, ChildBuild child, Path source, Optional<BuildspecText> text) {
         return parent.forChild(source, child.buildspec().orElse(parent.buildspec()), text,
                 child.image().orElse(parent.image()), child.privilegedMode().orElse(true) && parent.privileged(),
                 child.environment(), parent.artifactsDir().map(d -> d.resolve(child.identifier())));

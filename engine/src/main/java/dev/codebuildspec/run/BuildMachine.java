@@ -1,6 +1,5 @@
 package dev.codebuildspec.run;
 
-import dev.codebuildspec.artifacts.ArtifactPlan;
 import dev.codebuildspec.buildspec.Command;
 import dev.codebuildspec.buildspec.PhaseName;
 import dev.codebuildspec.buildspec.Position;
@@ -38,10 +37,8 @@ public final class BuildMachine implements PolledBuild {
     private final LogSink log;
     private final BuildProgress progress;
     private final Sandbox container;
+    private final BuildContext build;
     private final DriverWatch driver;
-    private BuildPlan plan;
-    private Optional<ArtifactPlan> artifacts = Optional.empty();
-    private volatile boolean stopRequested;
 
     private BuildMachine(BuildRequest request, BuildHost host, BuildState state, OutputStream console, Clock clock,
             boolean resuming) {
@@ -50,7 +47,7 @@ public final class BuildMachine implements PolledBuild {
         this.state = state;
         this.clock = clock;
         long epochBase = clock.millis();
-        this.stopRequested = state.stopRequested;
+        BuildPlan plan;
         if (resuming) {
             plan = BuildPlan.prepare(request, Instant.ofEpochMilli(state.startMillis), state.buildId,
                     new DriverMarker(state.markerNonce));
@@ -75,13 +72,14 @@ public final class BuildMachine implements PolledBuild {
             log.finish(); // the replay is silent to its end
             target.switchTo(kept);
         }
-        driver = new DriverWatch(this, state, new DriverOutputSplitter(plan.marker(), log, progress), clock);
         container = request.noContainer()
                 ? new LocalSandbox(host.processes(), BuildPlan.stateDir(request, plan.builtIns().buildId()))
                 : new BuildContainer(host.docker(), BuildContainer.spec(request, plan, host.extraMounts()), plan.srcDir());
         if (state.containerId != null) {
             container.adopt(state.containerId);
         }
+        build = new BuildContext(request, host, state, plan, log, progress, container);
+        driver = new DriverWatch(build, new DriverOutputSplitter(plan.marker(), log, progress), clock);
     }
 
     /** A new build of {@code request} on {@code host}; nothing runs before {@link #prepare}. */
@@ -104,9 +102,9 @@ public final class BuildMachine implements PolledBuild {
         if (state.stage != Stage.DRIVER_RUNNING) {
             return;
         }
-        if (plan.failure().isPresent()) {
+        if (build.plan().failure().isPresent()) {
             driver.interrupt(Status.FAULT, new PhaseContext(PhaseContext.CLIENT_ERROR,
-                    "The build cannot go on: " + plan.failure().get().message()));
+                    "The build cannot go on: " + build.plan().failure().get().message()));
             return;
         }
         driver.reattach();
@@ -124,13 +122,7 @@ public final class BuildMachine implements PolledBuild {
     /** Asks the build to stop: the running phase ends STOPPED at the next step, the container is removed. */
     @Override
     public void requestStop() {
-        stopRequested = true;
-        synchronized (this) {
-            if (!state.stopRequested) {
-                state.stopRequested = true;
-                state.changed();
-            }
-        }
+        build.requestStop();
     }
 
     /** A stop that does not wait for the next poll (an abort): the driver and the container are killed now. */
@@ -138,7 +130,7 @@ public final class BuildMachine implements PolledBuild {
     public synchronized void stopNow() throws InterruptedException {
         requestStop();
         if (state.stage == Stage.DRIVER_RUNNING || state.stage == Stage.NEW) {
-            driver.interrupt(Status.STOPPED, stopped());
+            driver.interrupt(Status.STOPPED, BuildContext.stopped());
         }
     }
 
@@ -212,12 +204,10 @@ public final class BuildMachine implements PolledBuild {
         if (state.stage != Stage.NEW) {
             return state.stage == Stage.DRIVER_RUNNING;
         }
-        new DownloadSource(this).run();
+        if (new DownloadSource(build).run()) {
+            driver.start();
+        }
         return state.stage == Stage.DRIVER_RUNNING;
-    }
-
-    void startDriver() throws InterruptedException {
-        driver.start();
     }
 
     /**
@@ -234,21 +224,15 @@ public final class BuildMachine implements PolledBuild {
         return next;
     }
 
-    /** Moves the build to {@code stage}; a host saves the state when it sees {@link BuildState#changes()} move. */
-    void moveTo(Stage stage) {
-        state.stage = stage;
-        state.changed();
-    }
-
     /** Cache, reports, UPLOAD_ARTIFACTS, FINALIZING; the build's result. Runs once; later calls return the same. */
     public synchronized BuildResult complete() throws InterruptedException {
         if (state.stage == Stage.DRIVER_RUNNING || state.stage == Stage.NEW) {
-            driver.interrupt(Status.STOPPED, stopped());
+            driver.interrupt(Status.STOPPED, BuildContext.stopped());
         }
         if (state.stage != Stage.COMPLETE) {
-            new Outputs(this).run();
+            new Outputs(build).run();
             Finalizing.run(progress, container, request, host, clock);
-            moveTo(Stage.COMPLETE);
+            build.moveTo(Stage.COMPLETE);
         }
         boolean consoleLost = false;
         try {
@@ -256,64 +240,8 @@ public final class BuildMachine implements PolledBuild {
         } catch (UncheckedIOException e) {
             consoleLost = true;
         }
-        return BuildResult.of(request, plan.builtIns(), Instant.ofEpochMilli(state.startMillis), clock.instant(),
-                consoleLost ? null : progress, state.fault, artifacts);
+        return BuildResult.of(request, build.plan().builtIns(), Instant.ofEpochMilli(state.startMillis), clock.instant(),
+                consoleLost ? null : progress, state.fault, build.artifacts());
     }
 
-    static PhaseContext stopped() {
-        return new PhaseContext(PhaseContext.BUILD_STOPPED, "Build stopped");
-    }
-
-    // What the steps of the build share, for DownloadSource and Outputs.
-
-    BuildRequest request() {
-        return request;
-    }
-
-    BuildHost host() {
-        return host;
-    }
-
-    BuildPlan plan() {
-        return plan;
-    }
-
-    /** The plan with the runtime versions' commands first in INSTALL; kept to number commands alike after a resume. */
-    void plan(BuildPlan changed, List<String> runtimeCommands) {
-        plan = changed;
-        progress.commands(changed.commands());
-        state.runtimeCommands.clear();
-        state.runtimeCommands.addAll(runtimeCommands);
-        state.changed();
-    }
-
-    void containerStarted() {
-        state.containerId = container.id();
-        state.changed();
-    }
-
-    void markFault() {
-        state.fault = true;
-    }
-
-    BuildProgress progress() {
-        return progress;
-    }
-
-    LogSink log() {
-        return log;
-    }
-
-    Sandbox container() {
-        return container;
-    }
-
-    boolean stopRequestedNow() {
-        return stopRequested;
-    }
-
-
-    void artifacts(Optional<ArtifactPlan> planned) {
-        artifacts = planned;
-    }
 }

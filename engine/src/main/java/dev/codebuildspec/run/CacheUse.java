@@ -10,25 +10,25 @@ import java.util.Optional;
  * Each runs where the host keeps the cache ({@link BuildHost#caches()}); every problem is a warning.
  */
 final class CacheUse {
-    private final BuildMachine machine;
+    private final BuildContext build;
 
-    CacheUse(BuildMachine machine) {
-        this.machine = machine;
+    CacheUse(BuildContext build) {
+        this.build = build;
     }
 
     void restore() throws InterruptedException {
         Optional<CacheJob> job = job();
         if (job.isPresent()) {
-            BuildProgress progress = machine.progress();
+            BuildProgress progress = build.progress;
             long start = progress.clockMillis();
             Status status = Status.SUCCEEDED;
             try {
-                machine.host().caches().restore(job.get()).forEach(progress::info);
+                build.host.caches().restore(job.get()).forEach(progress::info);
             } catch (IOException e) {
                 status = Status.FAILED;
                 progress.info("Warning: cache restore failed: " + e.getMessage());
             } finally {
-                BuildCache.ready(machine.container(), progress::info);
+                BuildCache.ready(build.container, progress::info);
                 progress.step(StepRecord.Name.CACHE_RESTORE, start, status);
             }
         }
@@ -37,11 +37,11 @@ final class CacheUse {
     void save() throws InterruptedException {
         Optional<CacheJob> job = job();
         if (job.isPresent() && job.get().saves()) {
-            BuildProgress progress = machine.progress();
+            BuildProgress progress = build.progress;
             long start = progress.clockMillis();
             Status status = Status.SUCCEEDED;
             try {
-                machine.host().caches().save(job.get()).forEach(progress::info);
+                build.host.caches().save(job.get()).forEach(progress::info);
             } catch (IOException e) {
                 status = Status.FAILED;
                 progress.info("Warning: cache save failed: " + e.getMessage());
@@ -53,10 +53,10 @@ final class CacheUse {
 
     /** The job, when the build has a cache: a buildspec cache section with paths and a place to keep it. */
     private Optional<CacheJob> job() {
-        BuildPlan plan = machine.plan();
-        BuildRequest request = machine.request();
+        BuildPlan plan = build.plan();
+        BuildRequest request = build.request;
         return plan.spec().cache().filter(c -> !c.paths().isEmpty()).flatMap(c -> request.cacheDir()
                 .map(dir -> new CacheJob(c, dir.toString(), request.project(), plan.srcDir(),
-                        machine.progress().evaluated(), machine.container(), machine.host().docker().executable())));
+                        build.progress.evaluated(), build.container, build.host.docker().executable())));
     }
 }

@@ -13,30 +13,31 @@ import java.util.Optional;
  * starts when the phase succeeded.
  */
 final class DownloadSource {
-    private final BuildMachine machine;
+    private final BuildContext build;
     private final BuildProgress progress;
     private final LogSink log;
 
-    DownloadSource(BuildMachine machine) {
-        this.machine = machine;
-        this.progress = machine.progress();
-        this.log = machine.log();
+    DownloadSource(BuildContext build) {
+        this.build = build;
+        this.progress = build.progress;
+        this.log = build.log;
     }
 
-    void run() throws InterruptedException {
-        BuildRequest request = machine.request();
-        BuildPlan plan = machine.plan();
+    /** Returns true when the phase succeeded and the driver is to start; else the build ended here. */
+    boolean run() throws InterruptedException {
+        BuildRequest request = build.request;
+        BuildPlan plan = build.plan();
         progress.begin(PhaseType.DOWNLOAD_SOURCE);
         log.agent("CODEBUILD_SRC_DIR=" + plan.srcDir());
         log.agent("YAML location is ", String.valueOf(request.inlineBuildspec().isPresent() ? request.buildspec()
                 : request.buildspecFile()));
         plan.diagnostics().forEach(d -> log.agent("", d.toString()));
-        machine.host().notes().forEach(log::agent);
-        Optional<PhaseContext> failure = plan.failure().isPresent() ? plan.failure() : machine.host().refusal();
+        build.host.notes().forEach(log::agent);
+        Optional<PhaseContext> failure = plan.failure().isPresent() ? plan.failure() : build.host.refusal();
         if (failure.isPresent()) {
             progress.end(PhaseType.DOWNLOAD_SOURCE, Status.FAILED, failure);
-            machine.moveTo(Stage.DRIVER_OVER);
-            return;
+            build.moveTo(Stage.DRIVER_OVER);
+            return false;
         }
         log.agent("Processing environment variables");
         log.agent("Phases found in YAML: " + plan.spec().phases().size());
@@ -51,32 +52,33 @@ final class DownloadSource {
         } else if (request.cacheDir().isEmpty()) {
             log.agent("Skip cache due to: no local cache directory");
         }
-        if (inContainer(request)) {
-            log.agent("Moving to directory " + machine.plan().srcDir());
-            progress.end(PhaseType.DOWNLOAD_SOURCE, Status.SUCCEEDED, Optional.empty());
-            machine.startDriver();
+        if (!inContainer(request)) {
+            return false;
         }
+        log.agent("Moving to directory " + build.plan().srcDir());
+        progress.end(PhaseType.DOWNLOAD_SOURCE, Status.SUCCEEDED, Optional.empty());
+        return true;
     }
 
     /** The container's part; false when DOWNLOAD_SOURCE ended there. */
     private boolean inContainer(BuildRequest request) throws InterruptedException {
-        SourcePhase source = new SourcePhase(machine.host(), request, log);
-        Sandbox container = machine.container();
+        SourcePhase source = new SourcePhase(build.host, request, log);
+        Sandbox container = build.container;
         Optional<PhaseContext> fault = container instanceof BuildContainer c ? source.provision(c)
-                : source.onThisMachine((LocalSandbox) container, machine.plan());
-        machine.containerStarted();
+                : source.onThisMachine((LocalSandbox) container, build.plan());
+        build.containerStarted();
         if (fault.isPresent()) {
             return end(Status.FAULT, fault);
         }
-        Optional<PhaseContext> noShell = source.checkShell(machine.plan(), container);
+        Optional<PhaseContext> noShell = source.checkShell(build.plan(), container);
         if (noShell.isPresent()) {
             return end(Status.FAILED, noShell);
         }
-        RuntimeStep.Outcome runtimes = RuntimeStep.run(request, machine.plan(), container, log);
+        RuntimeStep.Outcome runtimes = RuntimeStep.run(request, build.plan(), container, log);
         if (runtimes.failure().isPresent()) {
             return end(Status.FAILED, runtimes.failure());
         }
-        machine.plan(runtimes.plan(), runtimes.added());
+        build.plan(runtimes.plan(), runtimes.added());
         Optional<PhaseContext> files = source.installSecretFiles(container);
         if (files.isPresent()) {
             return end(Status.FAULT, files);
@@ -90,15 +92,15 @@ final class DownloadSource {
      */
     private boolean end(Status status, Optional<PhaseContext> context) throws InterruptedException {
         boolean buildspecError = context.map(c -> PhaseContext.YAML_FILE_ERROR.equals(c.statusCode())).orElse(false);
-        if (!buildspecError && new StopRequest(machine::stopRequestedNow).explains()) {
-            progress.end(PhaseType.DOWNLOAD_SOURCE, Status.STOPPED, Optional.of(BuildMachine.stopped()));
+        if (!buildspecError && new StopRequest(build::stopRequestedNow).explains()) {
+            progress.end(PhaseType.DOWNLOAD_SOURCE, Status.STOPPED, Optional.of(BuildContext.stopped()));
         } else {
             progress.end(PhaseType.DOWNLOAD_SOURCE, status, context);
             if (status == Status.FAULT) {
-                machine.markFault();
+                build.markFault();
             }
         }
-        machine.moveTo(Stage.DRIVER_OVER);
+        build.moveTo(Stage.DRIVER_OVER);
         return false;
     }
 }

@@ -21,7 +21,7 @@ final class DriverWatch {
     /** How long a finished driver's output may stay open (a background process holding it) before it is ended. */
     static final Duration LINGER = Duration.ofMillis(300);
 
-    private final BuildMachine machine;
+    private final BuildContext build;
     private final BuildState state;
     private final BuildProgress progress;
     private final DriverOutputSplitter splitter;
@@ -32,30 +32,30 @@ final class DriverWatch {
     private boolean cacheAnswered;
     private Duration delay;
 
-    DriverWatch(BuildMachine machine, BuildState state, DriverOutputSplitter splitter, Clock clock) {
-        this.machine = machine;
-        this.state = state;
-        this.progress = machine.progress();
+    DriverWatch(BuildContext build, DriverOutputSplitter splitter, Clock clock) {
+        this.build = build;
+        this.state = build.state;
+        this.progress = build.progress;
         this.splitter = splitter;
         this.clock = clock;
         this.epochBase = clock.millis();
     }
 
     void start() throws InterruptedException {
-        if (machine.stopRequestedNow()) {
-            interrupt(Status.STOPPED, BuildMachine.stopped());
+        if (build.stopRequestedNow()) {
+            interrupt(Status.STOPPED, BuildContext.stopped());
             return;
         }
-        BuildPlan plan = machine.plan();
-        BuildRequest request = machine.request();
+        BuildPlan plan = build.plan();
+        BuildRequest request = build.request;
         Set<String> secrets = BuildPlan.maskedValues(request, plan.environment());
-        DriverStart start = new DriverStart(machine.container().id(), machine.container().stateDir(), plan.script(), plan.spec().env().shell(),
+        DriverStart start = new DriverStart(build.container.id(), build.container.stateDir(), plan.script(), plan.spec().env().shell(),
                 plan.environment().secret(), SecretForms.of(secrets), plan.marker(), SourcePhase.driverUser(request));
         try {
-            task = machine.host().driver().start(start, splitter);
+            task = build.host.driver().start(start, splitter);
         } catch (IOException | DockerException e) {
-            if (new StopRequest(machine::stopRequestedNow).explains()) {
-                interrupt(Status.STOPPED, BuildMachine.stopped());
+            if (new StopRequest(build::stopRequestedNow).explains()) {
+                interrupt(Status.STOPPED, BuildContext.stopped());
             } else {
                 state.fault = true;
                 interrupt(Status.FAULT, new PhaseContext(PhaseContext.CLIENT_ERROR, e.getMessage()));
@@ -64,13 +64,13 @@ final class DriverWatch {
         }
         state.driver = task.saved();
         state.driverStartMillis = clock.millis();
-        machine.moveTo(Stage.DRIVER_RUNNING);
+        build.moveTo(Stage.DRIVER_RUNNING);
     }
 
     /** Finds a driver that an earlier host object started; ends the build FAULT when it cannot. */
     void reattach() throws IOException, InterruptedException {
         Optional<DriverTask> found = state.driver == null ? Optional.empty()
-                : machine.host().driver().reattach(state.driver, splitter);
+                : build.host.driver().reattach(state.driver, splitter);
         if (found.isEmpty()) {
             interrupt(Status.FAULT, new PhaseContext(PhaseContext.CLIENT_ERROR,
                     "The build's driver could not be found again after its host was restarted"));
@@ -91,8 +91,8 @@ final class DriverWatch {
         }
         if (seen.exit().isPresent()) {
             // A terminal's Ctrl-C reaches the docker client too; it may end before we notice the stop.
-            if (machine.stopRequestedNow() && !progress.driverDone()) {
-                interrupt(Status.STOPPED, BuildMachine.stopped());
+            if (build.stopRequestedNow() && !progress.driverDone()) {
+                interrupt(Status.STOPPED, BuildContext.stopped());
             } else {
                 if (!progress.driverDone()) {
                     progress.interrupt(Status.FAULT, new PhaseContext(PhaseContext.CLIENT_ERROR,
@@ -102,11 +102,11 @@ final class DriverWatch {
             }
             return Optional.empty();
         }
-        if (machine.stopRequestedNow()) {
-            interrupt(Status.STOPPED, BuildMachine.stopped());
+        if (build.stopRequestedNow()) {
+            interrupt(Status.STOPPED, BuildContext.stopped());
             return Optional.empty();
         }
-        Duration timeout = machine.request().timeout();
+        Duration timeout = build.request.timeout();
         if (elapsedNanos() > timeout.toNanos()) {
             interrupt(Status.TIMED_OUT, new PhaseContext(PhaseContext.BUILD_TIMED_OUT,
                     "Build timed out after " + describe(timeout)));
@@ -114,7 +114,7 @@ final class DriverWatch {
         }
         if (!cacheAnswered && progress.cacheRequested()) {
             cacheAnswered = true;
-            new CacheUse(machine).restore();
+            new CacheUse(build).restore();
         }
         if (progress.driverDone()) {
             if (state.doneSeenMillis == 0) {
@@ -126,7 +126,7 @@ final class DriverWatch {
                 return Optional.empty();
             }
         }
-        delay = machine.host().pacing().next(delay, seen.output());
+        delay = build.host.pacing().next(delay, seen.output());
         return Optional.of(delay);
     }
 
@@ -142,7 +142,7 @@ final class DriverWatch {
     /** Ends the running phase with {@code status}, kills the container and the driver, keeps their last output. */
     void interrupt(Status status, PhaseContext context) throws InterruptedException {
         progress.interrupt(status, context);
-        Sandbox container = machine.container();
+        Sandbox container = build.container;
         if (container.id() != null) {
             try {
                 container.kill();
@@ -174,7 +174,7 @@ final class DriverWatch {
             task.release();
         }
         splitter.close();
-        machine.moveTo(Stage.DRIVER_OVER);
+        build.moveTo(Stage.DRIVER_OVER);
     }
 
     private static String describe(Duration d) {

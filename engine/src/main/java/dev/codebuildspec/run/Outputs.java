@@ -14,28 +14,28 @@ import java.util.Optional;
  * {@link BuildOutputs} runs the steps where the source tree is and stores what they found.
  */
 final class Outputs {
-    private final BuildMachine machine;
+    private final BuildContext build;
     private final BuildProgress progress;
 
-    Outputs(BuildMachine machine) {
-        this.machine = machine;
-        this.progress = machine.progress();
+    Outputs(BuildContext build) {
+        this.build = build;
+        this.progress = build.progress;
     }
 
     void run() throws InterruptedException {
-        if (machine.plan().failure().isPresent()) {
+        if (build.plan().failure().isPresent()) {
             return;
         }
-        Buildspec spec = machine.plan().spec();
+        Buildspec spec = build.plan().spec();
         if (progress.driverDone() && progress.outcome() == Status.SUCCEEDED) {
-            new CacheUse(machine).save();
+            new CacheUse(build).save();
         }
         boolean installEntered = progress.phases().stream().anyMatch(p -> p.type() == PhaseType.INSTALL);
         if (installEntered && !spec.reports().isEmpty()) {
             long start = progress.clockMillis();
             Status status = Status.SUCCEEDED;
             try {
-                ReportsOutcome reports = machine.host().outputs().reports(spec.reports());
+                ReportsOutcome reports = build.host.outputs().reports(spec.reports());
                 reports.log().forEach(progress::info);
                 progress.reports(reports.summaries());
             } catch (IOException e) {
@@ -59,7 +59,7 @@ final class Outputs {
         ArtifactsOutcome outcome;
         long start = progress.clockMillis();
         try {
-            outcome = machine.host().outputs().artifacts(spec.artifacts().get(), progress.evaluated());
+            outcome = build.host.outputs().artifacts(spec.artifacts().get(), progress.evaluated());
         } catch (IOException e) {
             outcome = new ArtifactsOutcome(java.util.List.of(), java.util.List.of(), Optional.of(e.getMessage()),
                     Optional.empty());
@@ -73,7 +73,7 @@ final class Outputs {
             return;
         }
         progress.artifacts(outcome.records());
-        machine.artifacts(outcome.plan());
+        build.artifacts(outcome.plan());
         progress.end(PhaseType.UPLOAD_ARTIFACTS, Status.SUCCEEDED, Optional.empty());
     }
 }

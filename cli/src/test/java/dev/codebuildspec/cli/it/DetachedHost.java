@@ -14,7 +14,7 @@ import dev.codebuildspec.run.DriverHost;
 import dev.codebuildspec.run.DriverPoll;
 import dev.codebuildspec.run.DriverStart;
 import dev.codebuildspec.run.DriverTask;
-import dev.codebuildspec.run.LocalOutputs;
+import dev.codebuildspec.cli.host.LocalOutputs;
 import dev.codebuildspec.run.PollPacing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

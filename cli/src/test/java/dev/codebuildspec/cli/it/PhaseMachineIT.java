@@ -13,7 +13,7 @@ import dev.codebuildspec.run.BuildRequest;
 import dev.codebuildspec.run.BuildResult;
 import dev.codebuildspec.run.BuildState;
 import dev.codebuildspec.run.UnreachableHost;
-import dev.codebuildspec.run.LocalDockerHost;
+import dev.codebuildspec.cli.host.LocalDockerHost;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

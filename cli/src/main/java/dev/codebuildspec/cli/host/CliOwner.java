@@ -1,4 +1,4 @@
-package dev.codebuildspec.docker;
+package dev.codebuildspec.cli.host;
 
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
-package dev.codebuildspec.batch;
+package dev.codebuildspec.cli.host;
 
-import dev.codebuildspec.docker.CliOwner;
+import dev.codebuildspec.batch.SourceCopy;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

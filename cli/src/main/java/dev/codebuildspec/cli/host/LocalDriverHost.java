@@ -1,7 +1,10 @@
-package dev.codebuildspec.run;
+package dev.codebuildspec.cli.host;
 
 import dev.codebuildspec.docker.ProcessLauncher;
 import dev.codebuildspec.docker.ProcessRequest;
+import dev.codebuildspec.run.DriverHost;
+import dev.codebuildspec.run.DriverStart;
+import dev.codebuildspec.run.DriverTask;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,9 +1,14 @@
-package dev.codebuildspec.run;
+package dev.codebuildspec.cli.host;
 
 import dev.codebuildspec.artifacts.ArtifactCopier;
 import dev.codebuildspec.artifacts.CopyResult;
 import dev.codebuildspec.buildspec.ArtifactsSpec;
 import dev.codebuildspec.buildspec.ReportGroup;
+import dev.codebuildspec.run.ArtifactStep;
+import dev.codebuildspec.run.ArtifactsOutcome;
+import dev.codebuildspec.run.BuildOutputs;
+import dev.codebuildspec.run.ReportStep;
+import dev.codebuildspec.run.ReportsOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,6 +1,8 @@
-package dev.codebuildspec.run;
+package dev.codebuildspec.cli.host;
 
 import dev.codebuildspec.docker.RunningProcess;
+import dev.codebuildspec.run.DriverPoll;
+import dev.codebuildspec.run.DriverTask;
 import java.io.Serializable;
 import java.time.Duration;
 

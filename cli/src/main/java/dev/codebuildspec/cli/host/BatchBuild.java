@@ -1,10 +1,17 @@
-package dev.codebuildspec.batch;
+package dev.codebuildspec.cli.host;
 
+import dev.codebuildspec.batch.BatchMachine;
+import dev.codebuildspec.batch.BatchPlan;
+import dev.codebuildspec.batch.BatchResult;
+import dev.codebuildspec.batch.ChildBuild;
+import dev.codebuildspec.batch.ChildHosts;
+import dev.codebuildspec.batch.PrefixingOutputStream;
+import dev.codebuildspec.batch.SourceCopy;
+import dev.codebuildspec.batch.TeeOutputStream;
 import dev.codebuildspec.docker.DockerCli;
 import dev.codebuildspec.log.KeepOpenOutputStream;
 import dev.codebuildspec.run.BuildHost;
 import dev.codebuildspec.run.BuildRequest;
-import dev.codebuildspec.run.LocalDockerHost;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

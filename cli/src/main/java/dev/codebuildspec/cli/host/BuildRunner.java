@@ -1,6 +1,9 @@
-package dev.codebuildspec.run;
+package dev.codebuildspec.cli.host;
 
 import dev.codebuildspec.docker.DockerCli;
+import dev.codebuildspec.run.BuildMachine;
+import dev.codebuildspec.run.BuildRequest;
+import dev.codebuildspec.run.BuildResult;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.function.Predicate;

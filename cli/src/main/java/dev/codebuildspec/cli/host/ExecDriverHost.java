@@ -1,8 +1,11 @@
-package dev.codebuildspec.run;
+package dev.codebuildspec.cli.host;
 
 import dev.codebuildspec.docker.DockerCli;
 import dev.codebuildspec.docker.DockerException;
 import dev.codebuildspec.docker.RunningProcess;
+import dev.codebuildspec.run.DriverHost;
+import dev.codebuildspec.run.DriverStart;
+import dev.codebuildspec.run.DriverTask;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.Serializable;

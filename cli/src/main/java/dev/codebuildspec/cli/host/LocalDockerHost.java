@@ -1,8 +1,12 @@
-package dev.codebuildspec.run;
+package dev.codebuildspec.cli.host;
 
 import dev.codebuildspec.docker.DockerCli;
 import dev.codebuildspec.docker.LocalProcessLauncher;
 import dev.codebuildspec.docker.ProcessLauncher;
+import dev.codebuildspec.run.BuildHost;
+import dev.codebuildspec.run.BuildOutputs;
+import dev.codebuildspec.run.BuildRequest;
+import dev.codebuildspec.run.DriverHost;
 import java.util.function.Predicate;
 
 /** The CLI's host: Docker on this machine, the driver attached through {@code docker exec}, outputs copied locally. */

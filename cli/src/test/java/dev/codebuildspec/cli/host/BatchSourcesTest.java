@@ -1,4 +1,4 @@
-package dev.codebuildspec.batch;
+package dev.codebuildspec.cli.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
