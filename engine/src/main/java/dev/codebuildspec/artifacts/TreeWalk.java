@@ -197,10 +197,10 @@ final class TreeWalk {
                     refuse(rel, isDirectory ? OUTSIDE_DIRECTORY : OUTSIDE_FILE);
                     return;
                 }
-                String target = linkTarget(link, source, real);
+                String target = ArchiveLink.target(link, source, real);
                 for (Hit h : hits) {
                     String archivePath = archivePath(h);
-                    if (staysInArchive(archivePath, target)) {
+                    if (ArchiveLink.staysInArchive(archivePath, target)) {
                         add(SelectedFile.link(archivePath, rootRelative(source), target));
                     } else {
                         refuse(rel, "symbolic link " + target + " would point outside the artifact at "
@@ -229,45 +229,6 @@ final class TreeWalk {
         } else {
             addFiles(hits, real);
         }
-    }
-
-    /**
-     * Whether a link recreated at {@code archivePath} with {@code target} resolves inside the archive.
-     * The link's archive directory is a real directory, so leading {@code ..} segments are exact; a
-     * {@code ..} after a name could climb out of a directory reached through another link, and is
-     * refused (found by FileSelectionPathSafetyTest: {@code d0/d1/d2/up -> ../..} under base directory
-     * {@code d0/d1} landed at {@code d2/up -> ../..}, outside the artifacts directory).
-     */
-    static boolean staysInArchive(String archivePath, String target) {
-        int depth = archivePath.split("/", -1).length - 1;
-        int up = 0;
-        boolean named = false;
-        for (String seg : target.split("/", -1)) {
-            if (seg.isEmpty() || seg.equals(".")) {
-                continue;
-            }
-            if (seg.equals("..")) {
-                if (named) {
-                    return false;
-                }
-                up++;
-            } else {
-                named = true;
-            }
-        }
-        return !target.startsWith("/") && up <= depth;
-    }
-
-    private String linkTarget(Path link, Path source, Path real) {
-        try {
-            Path text = Files.readSymbolicLink(link);
-            if (!text.isAbsolute()) {
-                return text.toString();
-            }
-        } catch (IOException e) {
-            // Fall through: the resolved target is as good and already known to be inside.
-        }
-        return source.getParent().relativize(real).toString();
     }
 
     private void file(String rel, Path real) {
@@ -321,54 +282,5 @@ final class TreeWalk {
 
     private static String display(String rel) {
         return rel.isEmpty() ? "." : rel;
-    }
-
-    /**
-     * One written pattern: its glob, plus for a literal pattern the glob of everything below it, so that a
-     * pattern naming a directory selects (or excludes) the directory's files recursively.
-     */
-    private static final class PatternSet {
-        final String written;
-        final PathGlob glob;
-        final PathGlob below;
-        boolean matched;
-        boolean matchedBelow;
-
-        private PatternSet(String written, PathGlob glob, PathGlob below) {
-            this.written = written;
-            this.glob = glob;
-            this.below = below;
-        }
-
-        static PatternSet of(String written) throws PatternError {
-            PathGlob glob = PathGlob.compile(written);
-            PathGlob below = null;
-            if (glob.isLiteral()) {
-                below = PathGlob.compile(glob.pattern().isEmpty() ? "**" : glob.pattern() + "/**");
-            }
-            return new PatternSet(written, glob, below);
-        }
-
-        boolean matches(String path) {
-            return glob.matches(path) || (below != null && below.matches(path));
-        }
-
-        /** Like {@link #matches} but records that the pattern was used. */
-        boolean matchFile(String path) {
-            if (glob.matches(path)) {
-                matched = true;
-                return true;
-            }
-            if (below != null && below.matches(path)) {
-                matched = true;
-                matchedBelow = true;
-                return true;
-            }
-            return false;
-        }
-
-        boolean mayMatchUnder(String dir) {
-            return glob.mayMatchUnder(dir) || (below != null && below.mayMatchUnder(dir));
-        }
     }
 }

@@ -2,10 +2,10 @@ package dev.codebuildspec.batch;
 
 import dev.codebuildspec.log.KeepOpenOutputStream;
 import dev.codebuildspec.record.Status;
-import dev.codebuildspec.parse.BuildspecText;
 import dev.codebuildspec.run.BuildMachine;
 import dev.codebuildspec.run.BuildRequest;
 import dev.codebuildspec.run.BuildResult;
+import dev.codebuildspec.run.PollLoop;
 import dev.codebuildspec.run.PolledBuild;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,10 +29,10 @@ import java.util.Optional;
  * {@link BatchState}: {@link #resume} makes the machine again from it and the same plan.
  */
 public final class BatchMachine implements PolledBuild {
-    private final BuildRequest parent;
     private final BatchPlan plan;
     private final int parallelism;
     private final ChildHosts hosts;
+    private final ChildMachines machines;
     private final Clock clock;
     private final BatchState state;
     private final PrintStream out;
@@ -49,10 +49,10 @@ public final class BatchMachine implements PolledBuild {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallel builds must be at least 1: " + parallelism);
         }
-        this.parent = parent;
         this.plan = plan;
         this.parallelism = parallelism;
         this.hosts = hosts;
+        this.machines = new ChildMachines(parent, hosts, clock);
         this.state = state;
         this.clock = clock;
         this.out = new PrintStream(new KeepOpenOutputStream(console), true, StandardCharsets.UTF_8);
@@ -78,14 +78,11 @@ public final class BatchMachine implements PolledBuild {
                 state.children.remove(child.identifier()); // never got as far as its machine: start it again
                 m.pending.add(child);
             } else if (saved.ended) {
-                m.ended.put(child.identifier(), m.outcomeAgain(child, saved));
+                m.ended.put(child.identifier(), m.machines.outcomeAgain(child, saved));
             } else {
-                Path source = Path.of(saved.source);
                 OutputStream log = hosts.log(child, true);
-                BuildMachine machine = BuildMachine.resume(m.request(child, source),
-                        hosts.host(child, source), saved.build, log, clock);
-                m.running.put(child.identifier(), new Running(child, machine, log,
-                        Instant.ofEpochMilli(saved.startMillis), source));
+                m.running.put(child.identifier(), new Running(child, m.machines.resume(child, saved, log), log,
+                        Instant.ofEpochMilli(saved.startMillis), Path.of(saved.source)));
             }
         }
         return m;
@@ -116,35 +113,9 @@ public final class BatchMachine implements PolledBuild {
     }
 
     /** Runs the whole batch on this thread (a freestyle build's executor); an interrupt stops the batch. */
+    @Override
     public BatchResult run() {
-        boolean interrupted = false;
-        try {
-            Optional<Duration> next;
-            while ((next = poll()).isPresent()) {
-                try {
-                    Thread.sleep(next.get().toMillis());
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    stopNow();
-                }
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-            requestStop();
-        }
-        BatchResult result;
-        while (true) {
-            try {
-                result = complete();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // every child's FINALIZING must run: no container is left behind
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return result;
+        return PollLoop.run(this, delay -> Thread.sleep(delay.toMillis()), this::complete);
     }
 
     /** Asks the batch to stop: running children stop at their next poll, no other child starts; the batch ends STOPPED. */
@@ -223,12 +194,12 @@ public final class BatchMachine implements PolledBuild {
         state.changed();
         Path source;
         OutputStream log;
-        BuildRequest request;
+        BuildMachine machine;
         try {
             source = hosts.copySource(child);
             saved.source = source.toString();
             log = hosts.log(child, false);
-            request = request(child, source);
+            machine = machines.start(child, source, log);
         } catch (IOException e) {
             record(new ChildOutcome(child, Status.FAULT, Optional.empty(), Optional.of(start),
                     Optional.of(clock.instant()), Optional.of("cannot copy the source: " + e.getMessage())));
@@ -239,7 +210,6 @@ public final class BatchMachine implements PolledBuild {
                     Optional.of(clock.instant()), Optional.of("interrupted")));
             return;
         }
-        BuildMachine machine = BuildMachine.start(request, hosts.host(child, source), log, clock);
         saved.build = machine.state();
         synchronized (running) {
             running.put(child.identifier(), new Running(child, machine, log, start, source));
@@ -311,31 +281,5 @@ public final class BatchMachine implements PolledBuild {
                 state.stopRequested);
         result.summary().forEach(out::println);
         return result;
-    }
-
-    /** A child's request; its own buildspec, when it names one, read by its host where the source is. */
-    private BuildRequest request(ChildBuild child, Path source) throws InterruptedException {
-        Optional<BuildspecText> text = Optional.empty();
-        if (child.buildspec().isPresent()) {
-            try {
-                text = hosts.buildspec(source, child.buildspec().get());
-            } catch (IOException e) {
-                text = Optional.of(BuildspecText.failed("cannot read YAML file " + child.buildspec().get() + ": " + e.getMessage()));
-            }
-        }
-        return BatchPlan.request(parent, child, source, text);
-    }
-
-    /** How a child that ended before a resume ended: its record made again from its state, without running anything. */
-    private ChildOutcome outcomeAgain(ChildBuild child, BatchState.Child saved) throws IOException, InterruptedException {
-        Optional<Instant> start = saved.startMillis == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(saved.startMillis));
-        Optional<Instant> end = saved.endMillis == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(saved.endMillis));
-        Optional<BuildResult> result = Optional.empty();
-        if (saved.build != null) {
-            Path source = Path.of(saved.source);
-            result = Optional.of(BuildMachine.resume(request(child, source), hosts.host(child, source),
-                    saved.build, OutputStream.nullOutputStream(), clock).complete());
-        }
-        return new ChildOutcome(child, Status.valueOf(saved.status), result, start, end, Optional.ofNullable(saved.reason));
     }
 }

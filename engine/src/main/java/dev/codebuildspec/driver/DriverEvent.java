@@ -71,4 +71,16 @@ public record DriverEvent(Type type, List<String> args) {
         }
         return Optional.empty();
     }
+
+    /** The log line for a driver's {@code W} event code. */
+    public static String warningText(String code) {
+        return switch (code) {
+            case "vars" -> "Warning: some shell variables could not be carried over to the next command (readonly?)";
+            case "cache-unanswered" -> "Warning: the cache request was not answered within " + CACHE_ANSWER_SECONDS
+                    + " s; the build goes on without the cache";
+            case "cache-unfinished" -> "Warning: the cache restore did not finish within " + CACHE_RESTORE_SECONDS / 60
+                    + " min; the build goes on with what was restored";
+            default -> "Warning: " + code;
+        };
+    }
 }

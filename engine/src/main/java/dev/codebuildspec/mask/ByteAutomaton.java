@@ -1,6 +1,5 @@
 package dev.codebuildspec.mask;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -75,10 +74,10 @@ final class ByteAutomaton {
     private static final int TRIPLE_MIN_WINDOW = 6;
 
     ByteAutomaton(List<byte[]> patterns) {
-        Node root = new Node(0);
+        TrieNode root = new TrieNode(0);
         int max = 0;
         for (byte[] p : patterns) {
-            Node n = root;
+            TrieNode n = root;
             for (byte b : p) {
                 n = n.childOrAdd(b);
             }
@@ -91,23 +90,23 @@ final class ByteAutomaton {
         windowShift = window >= 4 ? windowShifts(patterns, window) : null;
         tripleShift = window >= TRIPLE_MIN_WINDOW ? tripleShifts(patterns, window) : null;
 
-        List<Node> order = breadthFirst(root);
+        List<TrieNode> order = TrieNode.breadthFirst(root);
         int count = order.size();
         fail = new int[count];
         matchLength = new int[count];
         holdLength = new int[count];
         edgeStart = new int[count + 1];
         int edges = 0;
-        for (Node n : order) {
+        for (TrieNode n : order) {
             edges += n.size;
         }
         edgeByte = new byte[edges];
         edgeTarget = new int[edges];
 
         int e = 0;
-        for (Node n : order) {
+        for (TrieNode n : order) {
             int id = n.id;
-            Node f = n.fail;
+            TrieNode f = n.fail;
             fail[id] = f == null ? ROOT : f.id;
             // A failure target is shallower, hence numbered lower and already filled in.
             matchLength[id] = n.terminal ? n.depth : (f == null ? 0 : matchLength[f.id]);
@@ -121,7 +120,7 @@ final class ByteAutomaton {
         }
         edgeStart[count] = e;
         for (int i = 0; i < root.size; i++) {
-            Node first = root.kids[i];
+            TrieNode first = root.kids[i];
             int high = (root.labels[i] & 0xff) << 8;
             for (int c = 0; c < 256; c++) {
                 if (first.terminal || first.child((byte) c) != null) {
@@ -133,11 +132,11 @@ final class ByteAutomaton {
         denseStates = Math.min(count, DENSE_BUDGET / 256);
         table = new int[denseStates * 256];
         for (int s = 0; s < denseStates; s++) {
-            Node n = order.get(s);
+            TrieNode n = order.get(s);
             int row = s << 8;
             int failRow = fail[s] << 8;
             for (int c = 0; c < 256; c++) {
-                Node k = n.child((byte) c);
+                TrieNode k = n.child((byte) c);
                 if (k != null) {
                     boolean special = matchLength[k.id] != 0 || k.id >= denseStates;
                     table[row + c] = (k.id << 8) | (special ? FLAG : 0);
@@ -247,70 +246,5 @@ final class ByteAutomaton {
             i++;
         }
         return i;
-    }
-
-    private static List<Node> breadthFirst(Node root) {
-        List<Node> order = new ArrayList<>();
-        order.add(root);
-        for (int head = 0; head < order.size(); head++) {
-            Node u = order.get(head);
-            u.id = head;
-            for (int i = 0; i < u.size; i++) {
-                Node v = u.kids[i];
-                byte b = u.labels[i];
-                if (u == root) {
-                    v.fail = root;
-                } else {
-                    Node f = u.fail;
-                    while (f != root && f.child(b) == null) {
-                        f = f.fail;
-                    }
-                    Node t = f.child(b);
-                    v.fail = t != null ? t : root;
-                }
-                order.add(v);
-            }
-        }
-        return order;
-    }
-
-    /** Build-time trie node; thrown away once the arrays exist. */
-    private static final class Node {
-        final int depth;
-        byte[] labels = new byte[0];
-        Node[] kids = new Node[0];
-        int size;
-        boolean terminal;
-        Node fail;
-        int id;
-
-        Node(int depth) {
-            this.depth = depth;
-        }
-
-        Node child(byte b) {
-            for (int i = 0; i < size; i++) {
-                if (labels[i] == b) {
-                    return kids[i];
-                }
-            }
-            return null;
-        }
-
-        Node childOrAdd(byte b) {
-            Node k = child(b);
-            if (k == null) {
-                if (size == labels.length) {
-                    int cap = Math.max(2, size * 2);
-                    labels = Arrays.copyOf(labels, cap);
-                    kids = Arrays.copyOf(kids, cap);
-                }
-                k = new Node(depth + 1);
-                labels[size] = b;
-                kids[size] = k;
-                size++;
-            }
-            return k;
-        }
     }
 }

@@ -2,7 +2,9 @@ package dev.codebuildspec.run;
 
 import dev.codebuildspec.artifacts.ArtifactPlan;
 import dev.codebuildspec.log.LogSink;
+import dev.codebuildspec.record.ArtifactRecord;
 import dev.codebuildspec.record.PhaseContext;
+import dev.codebuildspec.reports.ReportGroupSummary;
 import dev.codebuildspec.run.BuildState.Stage;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +24,8 @@ final class BuildContext {
     final Sandbox container;
     private BuildPlan plan;
     private Optional<ArtifactPlan> artifacts = Optional.empty();
+    private List<ArtifactRecord> artifactRecords = List.of();
+    private List<ReportGroupSummary> reports = List.of();
     private volatile boolean stopRequested;
 
     BuildContext(BuildRequest request, BuildHost host, BuildState state, BuildPlan plan, LogSink log,
@@ -88,7 +92,21 @@ final class BuildContext {
         return artifacts;
     }
 
-    void artifacts(Optional<ArtifactPlan> planned) {
+    /** What UPLOAD_ARTIFACTS collected: the plan (archive path to source path) and the record's entries. */
+    void artifacts(Optional<ArtifactPlan> planned, List<ArtifactRecord> records) {
         artifacts = planned;
+        artifactRecords = List.copyOf(records);
+    }
+
+    List<ArtifactRecord> artifactRecords() {
+        return artifactRecords;
+    }
+
+    void reports(List<ReportGroupSummary> collected) {
+        reports = List.copyOf(collected);
+    }
+
+    List<ReportGroupSummary> reports() {
+        return reports;
     }
 }

@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -144,55 +143,9 @@ public final class BuildMachine implements PolledBuild {
     }
 
     /** Runs the whole build on this thread; an interrupt of the thread stops the build. */
+    @Override
     public BuildResult run() {
-        boolean interrupted = false;
-        try {
-            if (prepare()) {
-                Optional<Duration> next;
-                while ((next = poll()).isPresent()) {
-                    try {
-                        driver.await(next.get());
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                        requestStop();
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-            stopQuietly();
-        } catch (IOException | RuntimeException e) {
-            failQuietly(e);
-        }
-        BuildResult result;
-        while (true) {
-            try {
-                result = complete();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // FINALIZING must run to its end: the container is removed on every path
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return result;
-    }
-
-    private void stopQuietly() {
-        try {
-            stopNow();
-        } catch (InterruptedException again) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void failQuietly(Exception e) {
-        try {
-            fail(e.getMessage());
-        } catch (InterruptedException again) {
-            Thread.currentThread().interrupt();
-        }
+        return PollLoop.run(this, driver::await, this::complete);
     }
 
     /**
@@ -240,8 +193,7 @@ public final class BuildMachine implements PolledBuild {
         } catch (UncheckedIOException e) {
             consoleLost = true;
         }
-        return BuildResult.of(request, build.plan().builtIns(), Instant.ofEpochMilli(state.startMillis), clock.instant(),
-                consoleLost ? null : progress, state.fault, build.artifacts());
+        return BuildResult.of(build, Instant.ofEpochMilli(state.startMillis), clock.instant(), consoleLost);
     }
 
 }

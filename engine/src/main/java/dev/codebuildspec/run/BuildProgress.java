@@ -8,13 +8,11 @@ import dev.codebuildspec.log.DriverListener;
 import dev.codebuildspec.log.LogSink;
 import dev.codebuildspec.log.SettableClock;
 import dev.codebuildspec.mask.SecretMasker;
-import dev.codebuildspec.record.ArtifactRecord;
 import dev.codebuildspec.record.PhaseContext;
 import dev.codebuildspec.record.PhaseRecord;
 import dev.codebuildspec.record.PhaseType;
 import dev.codebuildspec.record.Status;
 import dev.codebuildspec.record.StepRecord;
-import dev.codebuildspec.reports.ReportGroupSummary;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,8 +37,6 @@ public final class BuildProgress implements DriverListener {
     /** Buildspec values the shell evaluated (artifact names, cache keys), by {@link BuildExpressions} key. */
     private final Map<String, String> evaluated = new LinkedHashMap<>();
     private boolean cacheRequested;
-    private final List<ArtifactRecord> artifacts = new ArrayList<>();
-    private final List<ReportGroupSummary> reports = new ArrayList<>();
     private final List<StepRecord> steps = new ArrayList<>();
     private PhaseType current;
     private Status outside = Status.SUCCEEDED;
@@ -229,14 +225,7 @@ public final class BuildProgress implements DriverListener {
     }
 
     private void warning(String code) {
-        String message = switch (code) {
-            case "vars" -> "Warning: some shell variables could not be carried over to the next command (readonly?)";
-            case "cache-unanswered" -> "Warning: the cache request was not answered within "
-                    + DriverEvent.CACHE_ANSWER_SECONDS + " s; the build goes on without the cache";
-            case "cache-unfinished" -> "Warning: the cache restore did not finish within "
-                    + DriverEvent.CACHE_RESTORE_SECONDS / 60 + " min; the build goes on with what was restored";
-            default -> "Warning: " + code;
-        };
+        String message = DriverEvent.warningText(code);
         if (!warnings.contains(message)) {
             warnings.add(message);
             log.agent(message);
@@ -265,24 +254,6 @@ public final class BuildProgress implements DriverListener {
 
     public synchronized boolean driverDone() {
         return driverDone;
-    }
-
-    public synchronized void artifacts(List<ArtifactRecord> collected) {
-        artifacts.clear();
-        artifacts.addAll(collected);
-    }
-
-    public synchronized List<ArtifactRecord> artifacts() {
-        return List.copyOf(artifacts);
-    }
-
-    public synchronized void reports(List<ReportGroupSummary> collected) {
-        reports.clear();
-        reports.addAll(collected);
-    }
-
-    public synchronized List<ReportGroupSummary> reports() {
-        return List.copyOf(reports);
     }
 
     public synchronized boolean cacheRequested() {

@@ -16,16 +16,18 @@ import java.util.Optional;
  * {@code artifacts} is the plan UPLOAD_ARTIFACTS collected (archive path to source path).
  */
 public record BuildResult(BuildRecord record, boolean fault, Optional<ArtifactPlan> artifacts) implements BuildOutcome {
-    /** The result of a build whose phases {@code progress} followed; null progress: the console was lost (a FAULT). */
-    static BuildResult of(BuildRequest request, BuiltInVariables builtIns, Instant start, Instant end,
-            BuildProgress progress, boolean fault, Optional<ArtifactPlan> artifacts) {
-        boolean lost = progress == null;
+    /** The result of the build {@code build} ran; a lost console (the progress is unknown) is a FAULT. */
+    static BuildResult of(BuildContext build, Instant start, Instant end, boolean consoleLost) {
+        BuildRequest request = build.request;
+        BuiltInVariables builtIns = build.plan().builtIns();
+        BuildProgress progress = build.progress;
+        boolean lost = consoleLost;
         BuildRecord record = new BuildRecord(builtIns.buildId(), builtIns.buildArn(), request.buildNumber(),
                 lost ? Status.FAULT : progress.outcome(), start, Optional.of(end), request.image(), request.buildspec(),
                 request.resolvedSourceVersion(), request.initiator(), lost ? List.of() : progress.phases(),
-                lost ? Map.of() : progress.exportedVariables(), lost ? List.of() : progress.artifacts(),
-                lost ? List.of() : progress.reports(), !lost, lost ? List.of() : progress.steps());
-        return new BuildResult(record, fault || lost, artifacts);
+                lost ? Map.of() : progress.exportedVariables(), lost ? List.of() : build.artifactRecords(),
+                lost ? List.of() : build.reports(), !lost, lost ? List.of() : progress.steps());
+        return new BuildResult(record, build.state.fault || lost, build.artifacts());
     }
 
     @Override

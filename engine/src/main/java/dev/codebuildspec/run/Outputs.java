@@ -37,7 +37,7 @@ final class Outputs {
             try {
                 ReportsOutcome reports = build.host.outputs().reports(spec.reports());
                 reports.log().forEach(progress::info);
-                progress.reports(reports.summaries());
+                build.reports(reports.summaries());
             } catch (IOException e) {
                 status = Status.FAILED;
                 progress.info("Warning: reports not collected: " + e.getMessage());
@@ -72,8 +72,7 @@ final class Outputs {
                     Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR, outcome.failure().get())));
             return;
         }
-        progress.artifacts(outcome.records());
-        build.artifacts(outcome.plan());
+        build.artifacts(outcome.plan(), outcome.records());
         progress.end(PhaseType.UPLOAD_ARTIFACTS, Status.SUCCEEDED, Optional.empty());
     }
 }

@@ -2,9 +2,6 @@ package io.jenkins.plugins.codebuildspec.steps;
 
 import dev.codebuildspec.run.PolledBuild;
 import hudson.AbortException;
-import hudson.EnvVars;
-import hudson.FilePath;
-import hudson.Launcher;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -21,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.util.Timer;
-import org.jenkinsci.plugins.workflow.FilePathUtils;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -48,7 +44,7 @@ final class CodeBuildSpecExecution extends StepExecution {
     private long agentLostSince;
     private transient volatile PolledBuild machine;
     private transient volatile boolean stopAsked;
-    private transient FilePath ws;
+    private transient StepAgent agent;
     private transient int savedChanges = -1;
 
     CodeBuildSpecExecution(StepContext context, BuildSettings settings) throws IOException, InterruptedException {
@@ -64,7 +60,7 @@ final class CodeBuildSpecExecution extends StepExecution {
 
     @Override
     public void onResume() {
-        ws = null;
+        agent = null;
         machine = null;
         savedChanges = -1;
         if (!done) {
@@ -88,7 +84,7 @@ final class CodeBuildSpecExecution extends StepExecution {
             if (!prepared) {
                 boolean running = m.prepare();
                 if (!c.connected()) {
-                    throw new AgentOfflineException(null); // DOWNLOAD_SOURCE runs again once the agent is back
+                    throw new StepAgent.OfflineException(null); // DOWNLOAD_SOURCE runs again once the agent is back
                 }
                 prepared = true;
                 if (!running) {
@@ -104,7 +100,7 @@ final class CodeBuildSpecExecution extends StepExecution {
             }
             save();
             schedule(next.get());
-        } catch (AgentOfflineException e) {
+        } catch (StepAgent.OfflineException e) {
             agentAway(e);
         } catch (Throwable e) {
             if (c != null && c.lostBy(e)) {
@@ -129,7 +125,7 @@ final class CodeBuildSpecExecution extends StepExecution {
 
     /** The agent does not answer: forget what holds its channel, and look again a little later, up to the bound. */
     private void agentAway(Throwable cause) {
-        ws = null;
+        agent = null;
         machine = null;
         long now = System.currentTimeMillis();
         long waitSeconds = Long.getLong(AGENT_WAIT_PROPERTY, 300);
@@ -228,7 +224,7 @@ final class CodeBuildSpecExecution extends StepExecution {
             try {
                 c = context();
                 m = machine(c);
-            } catch (AgentOfflineException e) {
+            } catch (StepAgent.OfflineException e) {
                 m = build.abandon(run(), listener(), Messages.CodeBuildSpecExecution_AgentAway(build.node()));
             }
             m.stopNow();
@@ -257,7 +253,7 @@ final class CodeBuildSpecExecution extends StepExecution {
 
     @Override
     public String getStatus() {
-        return "buildspec build " + build.stage() + (ws == null ? "" : " in " + ws.getRemote())
+        return "buildspec build " + build.stage() + (agent == null ? "" : agent.where())
                 + (agentLostSince == 0 ? "" : ", waiting for the agent " + build.node());
     }
 
@@ -270,37 +266,9 @@ final class CodeBuildSpecExecution extends StepExecution {
     }
 
     private AgentContext context() throws IOException, InterruptedException {
-        StepContext ctx = getContext();
-        FilePath workspace = ws;
-        if (workspace == null) {
-            try {
-                workspace = ctx.get(FilePath.class);
-            } catch (IOException e) {
-                throw new AgentOfflineException(e); // the node step's context cannot reach it (yet)
-            }
-            if (workspace == null && build.node() != null) {
-                workspace = FilePathUtils.find(build.node(), build.remote());
-            }
-            if (workspace == null || workspace.getChannel() == null) {
-                throw new AgentOfflineException(null);
-            }
-            ws = workspace;
+        if (agent == null) {
+            agent = new StepAgent();
         }
-        AgentContext c = new AgentContext(ctx.get(Run.class), workspace, ctx.get(Launcher.class),
-                ctx.get(TaskListener.class), ctx.get(EnvVars.class));
-        if (c.launcher() == null || !c.connected()) {
-            ws = null;
-            throw new AgentOfflineException(null);
-        }
-        return c;
-    }
-
-    /** The agent holding the workspace is not connected (yet). */
-    private static final class AgentOfflineException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        AgentOfflineException(Throwable cause) {
-            super(cause == null ? "the agent is not connected" : cause.toString(), cause);
-        }
+        return agent.context(getContext(), build);
     }
 }
