@@ -107,8 +107,8 @@ class ResultPageIT {
         assertThat(build.getAsJsonObject("itemStyle").get("color").getAsString()).as("the design library's error colour")
                 .isEqualTo(c.get("error").getAsString()).isNotEmpty();
         assertThat(build.getAsJsonObject("bar").get("context").getAsString()).contains("exit status 3");
-        // Phase times are when Jenkins saw the driver's events: a poll late at most, never a second early.
-        assertThat(build.get("value").getAsLong()).as("BUILD took its sleep").isGreaterThanOrEqualTo(2000);
+        // Phases are timed by the driver's clock, not when Jenkins' polls (up to 5 s apart) saw them.
+        assertThat(build.get("value").getAsLong()).as("BUILD took its sleep").isBetween(2990L, 4500L);
         JsonObject install = bars.get(labels.indexOf("INSTALL")).getAsJsonObject();
         assertThat(install.getAsJsonObject("itemStyle").get("color").getAsString()).isEqualTo(c.get("success").getAsString());
         WebElement timeline = browser.driver.findElement(By.id("codebuild-spec-timeline"));

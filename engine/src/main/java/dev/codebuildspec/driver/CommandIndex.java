@@ -44,6 +44,20 @@ public final class CommandIndex {
         return id >= 0 && id < refs.size() ? Optional.of(refs.get(id)) : Optional.empty();
     }
 
+    /** The command a driver event names by its number; empty for anything else. */
+    public Optional<CommandRef> get(String id) {
+        return get(number(id));
+    }
+
+    /** A number a driver event gives; -1 for anything else. */
+    public static int number(String n) {
+        try {
+            return Integer.parseInt(n);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     public List<CommandRef> of(PhaseName phase, boolean inFinally) {
         return refs.stream().filter(r -> r.phase() == phase && r.inFinally() == inFinally).toList();
     }

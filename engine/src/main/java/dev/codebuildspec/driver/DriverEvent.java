@@ -14,9 +14,11 @@ public record DriverEvent(Type type, List<String> args) {
     public static final int CACHE_RESTORE_SECONDS = 35 * 60;
 
     public enum Type {
-        /** P phase: entering a phase. */
+        /** T uptime: the driver started, at this kernel uptime (seconds, 1/100 s; empty where unknown). */
+        TIME('T'),
+        /** P phase [uptime]: entering a phase. */
         PHASE_START('P'),
-        /** E phase 0|1: a phase attempt ended (1 = succeeded). */
+        /** E phase 0|1 [uptime]: a phase attempt ended (1 = succeeded). */
         PHASE_END('E'),
         /** R phase attempt: the phase is retried. */
         PHASE_RETRY('R'),
@@ -70,6 +72,20 @@ public record DriverEvent(Type type, List<String> args) {
             }
         }
         return Optional.empty();
+    }
+
+    /** An uptime argument ({@code 12345.67}) in 1/100 s; empty when it is missing or not one. */
+    public static java.util.OptionalLong centiseconds(String uptime) {
+        int dot = uptime.indexOf('.');
+        if (dot < 1 || uptime.length() - dot != 3) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            return java.util.OptionalLong.of(Long.parseLong(uptime.substring(0, dot)) * 100
+                    + Integer.parseInt(uptime.substring(dot + 1)));
+        } catch (NumberFormatException e) {
+            return java.util.OptionalLong.empty();
+        }
     }
 
     /** The log line for a driver's {@code W} event code. */

@@ -85,8 +85,9 @@ public final class DriverScript {
             out.append("    __cbs_bf=0\n");
             appendBlock(out, runner, fin);
         }
-        out.append("    if [ \"$__cbs_pf\" = 0 ]; then __cbs_ev \"E ").append(name).append(" 1\"; break; fi\n");
-        out.append("    __cbs_ev \"E ").append(name).append(" 0\"\n");
+        out.append("    __cbs_now\n");
+        out.append("    if [ \"$__cbs_pf\" = 0 ]; then __cbs_ev \"E ").append(name).append(" 1 $__cbs_t\"; break; fi\n");
+        out.append("    __cbs_ev \"E ").append(name).append(" 0 $__cbs_t\"\n");
         if (retries) {
             out.append("    if [ \"$__cbs_try\" -lt ").append(onFailure.get().retries())
                     .append(" ] && __cbs_retry_").append(name).append("; then\n")

@@ -15,4 +15,13 @@ public enum PhaseType {
     public static PhaseType of(PhaseName name) {
         return valueOf(name.name());
     }
+
+    /** The phase of this name; empty for any other word. */
+    public static java.util.Optional<PhaseType> named(String name) {
+        try {
+            return java.util.Optional.of(valueOf(name));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
 }

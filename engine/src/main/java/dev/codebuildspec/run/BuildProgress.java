@@ -14,6 +14,7 @@ import dev.codebuildspec.record.PhaseType;
 import dev.codebuildspec.record.Status;
 import dev.codebuildspec.record.StepRecord;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class BuildProgress implements DriverListener {
     private final List<String> warnings = new ArrayList<>();
     private final ProgressJournal journal;
     private boolean replaying;
+    private final DriverClock driverClock = new DriverClock();
 
     /** The commands of a plan that changed in DOWNLOAD_SOURCE (runtime versions added to INSTALL). */
     public synchronized void commands(CommandIndex changed) {
@@ -83,14 +85,23 @@ public final class BuildProgress implements DriverListener {
         return log.clock().millis();
     }
 
+    /** When the host began to start the driver (0: not yet, or a state saved before this was kept). */
+    synchronized void driverLaunched(long millis) {
+        driverClock.launched(millis);
+    }
+
     public synchronized void begin(PhaseType type) {
+        beginAt(type, log.clock().instant());
+    }
+
+    private void beginAt(PhaseType type, Instant at) {
         if (!replaying) {
             journal.begin(now(), type);
         }
         PhaseRecord earlier = phases.get(type);
         phases.put(type, earlier != null && earlier.end().isEmpty()
                 ? earlier
-                : PhaseRecord.started(type, earlier != null ? earlier.start() : log.clock().instant()));
+                : PhaseRecord.started(type, earlier != null ? earlier.start() : at));
         current = type;
         failure = null;
         if (type != PhaseType.DOWNLOAD_SOURCE) {
@@ -101,6 +112,10 @@ public final class BuildProgress implements DriverListener {
     }
 
     public synchronized void end(PhaseType type, Status status, Optional<PhaseContext> given) {
+        endAt(type, status, given, log.clock().instant());
+    }
+
+    private void endAt(PhaseType type, Status status, Optional<PhaseContext> given, Instant at) {
         PhaseRecord r = phases.get(type);
         if (r == null || r.end().isPresent()) {
             return;
@@ -110,7 +125,7 @@ public final class BuildProgress implements DriverListener {
         if (!replaying) {
             journal.end(now(), type, status, context);
         }
-        phases.put(type, r.ended(status, log.clock().instant(), context.map(List::of).orElse(List.of())));
+        phases.put(type, r.ended(status, at, context.map(List::of).orElse(List.of())));
         if (current == type) {
             current = null;
         }
@@ -140,6 +155,14 @@ public final class BuildProgress implements DriverListener {
 
     public synchronized List<StepRecord> steps() {
         return List.copyOf(steps);
+    }
+
+    private Instant driverTime(String uptime) {
+        long floor = 0;
+        for (PhaseRecord p : phases.values()) {
+            floor = Math.max(floor, p.end().orElse(p.start()).toEpochMilli());
+        }
+        return Instant.ofEpochMilli(driverClock.at(uptime, now(), floor));
     }
 
     /** A line from elsewhere (a warning with an error's text): masked whole. */
@@ -185,13 +208,14 @@ public final class BuildProgress implements DriverListener {
 
     private void apply(DriverEvent e) {
         switch (e.type()) {
-            case PHASE_START -> phaseType(e.arg(0)).ifPresent(this::begin);
-            case PHASE_END -> phaseType(e.arg(0)).ifPresent(t -> end(t,
+            case TIME -> driverClock.started(e.arg(0));
+            case PHASE_START -> PhaseType.named(e.arg(0)).ifPresent(t -> beginAt(t, driverTime(e.arg(1))));
+            case PHASE_END -> PhaseType.named(e.arg(0)).ifPresent(t -> endAt(t,
                     "1".equals(e.arg(1)) ? Status.SUCCEEDED : Status.FAILED,
-                    "1".equals(e.arg(1)) ? Optional.empty() : Optional.ofNullable(failure)));
-            case PHASE_RETRY -> log.agent("Retrying phase " + e.arg(0) + ": attempt " + (parse(e.arg(1)) + 1));
-            case COMMAND_START -> command(e.arg(0)).ifPresent(c -> log.agent("Running command ", c.displayText()));
-            case COMMAND_FAILED -> command(e.arg(0)).ifPresent(c -> commandFailed(c, e.arg(1)));
+                    "1".equals(e.arg(1)) ? Optional.empty() : Optional.ofNullable(failure), driverTime(e.arg(2))));
+            case PHASE_RETRY -> log.agent("Retrying phase " + e.arg(0) + ": attempt " + (CommandIndex.number(e.arg(1)) + 1));
+            case COMMAND_START -> commands.get(e.arg(0)).ifPresent(c -> log.agent("Running command ", c.displayText()));
+            case COMMAND_FAILED -> commands.get(e.arg(0)).ifPresent(c -> commandFailed(c, e.arg(1)));
             case WARNING -> warning(e.arg(0));
             case CACHE_REQUEST -> cacheRequested = true;
             case DONE -> {
@@ -229,26 +253,6 @@ public final class BuildProgress implements DriverListener {
         if (!warnings.contains(message)) {
             warnings.add(message);
             log.agent(message);
-        }
-    }
-
-    private Optional<CommandRef> command(String id) {
-        return commands.get(parse(id));
-    }
-
-    private static int parse(String n) {
-        try {
-            return Integer.parseInt(n);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static Optional<PhaseType> phaseType(String name) {
-        try {
-            return Optional.of(PhaseType.valueOf(name));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 

@@ -7,6 +7,10 @@ exec 2>&1 </dev/null
 
 # Events for the host, on their own line, behind a marker the build cannot guess.
 __cbs_ev() { printf '@MARK@%s\n' "$*"; }
+# The kernel's uptime in 1/100 s, read without a process: phase events carry it, so that the host times phases
+# as they happened, not as it saw them (a Jenkins host polls). Empty where there is no /proc/uptime.
+__cbs_now() { __cbs_t=; { read -r __cbs_t __cbs_i </proc/uptime; } 2>/dev/null; }
+__cbs_now; __cbs_ev "T $__cbs_t"
 
 # Runs in the command's subshell when it ends (also on `exit N`): keeps its variables and
 # directory for the next command, the way CodeBuild 0.2 carries state between commands.
@@ -127,7 +131,8 @@ __cbs_as() {
 
 # $1 = phase: entered (again, on a retry).
 __cbs_enter() {
-  __cbs_ev "P $1"
+  __cbs_now
+  __cbs_ev "P $1 $__cbs_t"
   CODEBUILD_BUILD_SUCCEEDING=$__cbs_ok
   export CODEBUILD_BUILD_SUCCEEDING
   __cbs_pf=0

@@ -54,6 +54,35 @@ class DriverScriptShellTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dash", "bash", "busybox"})
+    void phaseEventsCarryTheKernelsUptimeSoThatAPollingHostTimesPhasesAsTheyRan(String shell) throws Exception {
+        HostDriver.Run r = run(shell, """
+                version: 0.2
+                phases:
+                  install:
+                    commands:
+                      - 'true'
+                  build:
+                    commands:
+                      - sleep 1
+                """);
+        DriverEvent start = r.events().get(0);
+        assertThat(start.type()).as("the driver's first event").isEqualTo(DriverEvent.Type.TIME);
+        assertThat(DriverEvent.centiseconds(start.arg(0))).as(start.toString()).isPresent();
+        Map<String, Long> at = new LinkedHashMap<>();
+        for (DriverEvent e : r.events()) {
+            if (e.type() == DriverEvent.Type.PHASE_START || e.type() == DriverEvent.Type.PHASE_END) {
+                String uptime = e.type() == DriverEvent.Type.PHASE_START ? e.arg(1) : e.arg(2);
+                at.put(e.type().code() + " " + e.arg(0), DriverEvent.centiseconds(uptime)
+                        .orElseThrow(() -> new AssertionError("no uptime in " + e)));
+            }
+        }
+        assertThat(at.keySet()).containsSubsequence("P INSTALL", "E INSTALL", "P BUILD", "E BUILD");
+        assertThat(at.get("E BUILD") - at.get("P BUILD")).as("BUILD's sleep, in 1/100 s").isBetween(100L, 1000L);
+        assertThat(at.get("P INSTALL")).isGreaterThanOrEqualTo(DriverEvent.centiseconds(start.arg(0)).getAsLong());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash", "busybox"})
     void version01RunsEachCommandInAFreshShellInTheSourceDirectory(String shell) throws Exception {
         HostDriver.Run r = run(shell, """
                 version: 0.1

@@ -30,7 +30,7 @@ final class HostDriver {
     }
 
     /** {@code log} holds the agent lines, {@code commandOutput} the commands' output alone. */
-    record Run(String log, String commandOutput, BuildProgress progress, int exit) {
+    record Run(String log, String commandOutput, BuildProgress progress, int exit, List<DriverEvent> events) {
         List<String> output() {
             return commandOutput.lines().toList();
         }
@@ -76,7 +76,20 @@ final class HostDriver {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         BuildProgress progress = new BuildProgress(new LogSink(log, Clock.systemUTC()), CommandIndex.of(spec),
                 SecretMasker.none());
-        DriverOutputSplitter splitter = new DriverOutputSplitter(marker, new LogSink(output, Clock.systemUTC()), progress);
+        List<DriverEvent> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        dev.codebuildspec.log.DriverListener recording = new dev.codebuildspec.log.DriverListener() {
+            @Override
+            public void onEvent(DriverEvent event) {
+                events.add(event);
+                progress.onEvent(event);
+            }
+
+            @Override
+            public void onExportedValue(String name, byte[] value) {
+                progress.onExportedValue(name, value);
+            }
+        };
+        DriverOutputSplitter splitter = new DriverOutputSplitter(marker, new LogSink(output, Clock.systemUTC()), recording);
         List<String> cmd = shell.equals("busybox") ? List.of("busybox", "sh", file.toString()) : List.of(shell, file.toString());
         Process p = new ProcessBuilder(cmd).directory(src.toFile()).redirectErrorStream(true).start();
         p.getOutputStream().close();
@@ -92,7 +105,7 @@ final class HostDriver {
         }
         splitter.close();
         return new Run(log.toString(StandardCharsets.UTF_8), output.toString(StandardCharsets.UTF_8), progress,
-                p.exitValue());
+                p.exitValue(), List.copyOf(events));
     }
 
     private static void answerCacheRequest(BuildProgress progress, Path state, Process driver) {
