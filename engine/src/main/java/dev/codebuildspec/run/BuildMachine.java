@@ -66,7 +66,6 @@ public final class BuildMachine implements PolledBuild {
         SwitchableOutputStream target = new SwitchableOutputStream(resuming ? OutputStream.nullOutputStream() : kept);
         log = new LogSink(target, plan.masker(), logClock);
         progress = new BuildProgress(log, plan.commands(), plan.masker(), state.journal);
-        progress.driverLaunched(state.driverLaunchMillis);
         if (resuming) {
             progress.replay(logClock);
             log.finish(); // the replay is silent to its end

@@ -85,11 +85,6 @@ public final class BuildProgress implements DriverListener {
         return log.clock().millis();
     }
 
-    /** When the host began to start the driver (0: not yet, or a state saved before this was kept). */
-    synchronized void driverLaunched(long millis) {
-        driverClock.launched(millis);
-    }
-
     public synchronized void begin(PhaseType type) {
         beginAt(type, log.clock().instant());
     }
@@ -208,7 +203,7 @@ public final class BuildProgress implements DriverListener {
 
     private void apply(DriverEvent e) {
         switch (e.type()) {
-            case TIME -> driverClock.started(e.arg(0));
+            case TIME -> driverClock.started(e.arg(0), now());
             case PHASE_START -> PhaseType.named(e.arg(0)).ifPresent(t -> beginAt(t, driverTime(e.arg(1))));
             case PHASE_END -> PhaseType.named(e.arg(0)).ifPresent(t -> endAt(t,
                     "1".equals(e.arg(1)) ? Status.SUCCEEDED : Status.FAILED,

@@ -26,8 +26,6 @@ public final class BuildState implements Serializable {
     /** The commands runtime-versions put first in INSTALL, to number the commands the same way after a resume. */
     ArrayList<String> runtimeCommands = new ArrayList<>();
     long driverStartMillis;
-    /** When the host began to start the driver: the driver's own clock (its {@code T} event) is anchored here. */
-    long driverLaunchMillis;
     Serializable driver;
     /** What the driver's output splitter held back at the last saved poll (see {@link DriverOutputSplitter.Held}). */
     DriverOutputSplitter.Held splitterHeld;

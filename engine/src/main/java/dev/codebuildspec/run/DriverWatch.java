@@ -51,8 +51,6 @@ final class DriverWatch {
         Set<String> secrets = BuildPlan.maskedValues(request, plan.environment());
         DriverStart start = new DriverStart(build.container.id(), build.container.stateDir(), plan.script(), plan.spec().env().shell(),
                 plan.environment().secret(), SecretForms.of(secrets), plan.marker(), SourcePhase.driverUser(request));
-        state.driverLaunchMillis = clock.millis();
-        progress.driverLaunched(state.driverLaunchMillis);
         try {
             task = build.host.driver().start(start, splitter);
         } catch (IOException | DockerException e) {
