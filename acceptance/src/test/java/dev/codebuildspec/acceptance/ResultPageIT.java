@@ -118,6 +118,9 @@ class ResultPageIT {
                 "timeline-failed-build");
         assertThat(timeline.getSize().getHeight()).as("one row per bar").isGreaterThan(labels.size() * 20);
         assertThat(Files.size(shot)).isGreaterThan(5000);
+        browser.get(b.path());
+        assertThat(browser.driver.findElement(By.cssSelector(".codebuild-spec-summary-failure")).getText())
+                .as("the build's own page says why").contains("phase BUILD FAILED", "exit status 3");
         Suite.assertClean(b, where, List.of());
     }
 
@@ -153,6 +156,8 @@ class ResultPageIT {
         JsonObject record = b.buildspecRecord();
         assertThat(record.getAsJsonArray("criticalPath").toString()).isEqualTo("[\"prepare\",\"compile\"]");
         assertThat(b.console()).containsPattern("\\[batch] critical path: prepare -> compile \\(\\d+ s\\)");
+        assertThat(suite.jenkins.get(b.path()).body()).as("the build's own page")
+                .containsPattern("Critical path: prepare\\s*\u2192\\s*compile");
         JsonObject pkg = record.getAsJsonArray("builds").get(3).getAsJsonObject();
         assertThat(pkg.getAsJsonArray("dependsOn").toString()).isEqualTo("[\"compile\",\"lint\"]");
         assertThat(pkg.get("buildStatus").getAsString()).isEqualTo("STOPPED");
