@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -14,23 +12,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The pages a user configures the plugin on, in a headless Chromium: the freestyle form and the Snippet Generator. */
-class BrowserIT {
-    private static Suite suite;
-    private static Browser browser;
-
-    @BeforeAll
-    static void browser() throws Exception {
-        suite = Suite.get();
-        browser = Browser.open(suite.jenkins);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+class BrowserIT extends BrowserCase {
     private static WebDriverWait waiting() {
         return browser.waiting();
     }

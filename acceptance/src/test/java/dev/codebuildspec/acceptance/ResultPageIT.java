@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -22,23 +20,8 @@ import org.openqa.selenium.WebElement;
  * A build's result page as a picture, in Chromium: the phase timeline of a failed build and the graph of a batch
  * whose dependency failed, read back from the charts the page drew, with a screenshot of each kept with the run.
  */
-class ResultPageIT {
+class ResultPageIT extends BrowserCase {
     private static final Duration BUILD = Duration.ofMinutes(3);
-    private static Suite suite;
-    private static Browser browser;
-
-    @BeforeAll
-    static void browser() throws Exception {
-        suite = Suite.get();
-        browser = Browser.open(suite.jenkins);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     /** The page of the build's buildspec result, opened once its pictures are drawn. */
     private static void openResultPage(Build b) throws Exception {
