@@ -268,8 +268,25 @@ public record BuildRequest(
             return this;
         }
 
-        /** A build that runs as its owner, who has no home in the image, gets one in the tmpfs unless it names one. */
+        /**
+         * The request. The limits every host's input is held to are checked here once (the front-ends check the same
+         * with {@link BuildLimits} first, to say it in their own way): a timeout within CodeBuild's bounds, and
+         * variable names a user may give. A build that runs as its owner, who has no home in the image, gets one in
+         * the tmpfs unless it names one.
+         */
         public BuildRequest build() {
+            java.math.BigDecimal minutes = java.math.BigDecimal.valueOf(timeout.toMillis())
+                    .divide(java.math.BigDecimal.valueOf(60_000), java.math.MathContext.DECIMAL64);
+            BuildLimits.timeoutProblem(minutes).ifPresent(problem -> {
+                throw new IllegalArgumentException(problem);
+            });
+            for (Map<String, String> given : java.util.List.of(plain, secret)) {
+                for (String name : given.keySet()) {
+                    BuildLimits.variableProblem(name).ifPresent(problem -> {
+                        throw new IllegalArgumentException(problem);
+                    });
+                }
+            }
             if (driverAsOwner && !plain.containsKey("HOME") && !secret.containsKey("HOME")) {
                 plain = new LinkedHashMap<>(plain);
                 plain.put("HOME", BuildContainer.OWNER_HOME);
