@@ -32,7 +32,7 @@ public final class BatchRecordJson {
         }
         o.add("builds", builds);
         JsonArray critical = new JsonArray();
-        CriticalPath.of(batch.children()).forEach(critical::add);
+        batch.criticalPath().forEach(critical::add);
         o.add("criticalPath", critical);
         return o;
     }

@@ -52,7 +52,7 @@ public record BatchResult(Status status, List<ChildOutcome> children) implements
         lines.add("[batch] " + status);
         children.forEach(c -> lines.add("[batch]   " + c.identifier() + ": " + c.status()
                 + c.reason().map(r -> " (" + r + ")").orElse("")));
-        List<String> path = CriticalPath.of(children);
+        List<String> path = criticalPath();
         if (path.size() > 1) {
             java.time.Instant from = child(path.get(0)).flatMap(ChildOutcome::start).orElseThrow();
             java.time.Instant to = child(path.get(path.size() - 1)).flatMap(ChildOutcome::end).orElseThrow();
@@ -60,6 +60,11 @@ public record BatchResult(Status status, List<ChildOutcome> children) implements
                     + java.time.Duration.between(from, to).toSeconds() + " s)");
         }
         return lines;
+    }
+
+    /** The children that decided how long the batch took, roots first ({@link CriticalPath}). */
+    public List<String> criticalPath() {
+        return CriticalPath.of(children);
     }
 
     public Optional<ChildOutcome> child(String identifier) {

@@ -7,7 +7,6 @@ import hudson.model.Api;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
 import dev.codebuildspec.batch.BatchResult;
-import dev.codebuildspec.batch.CriticalPath;
 import dev.codebuildspec.batch.ChildOutcome;
 import dev.codebuildspec.record.PhaseRecord;
 import dev.codebuildspec.record.Status;
@@ -68,7 +67,7 @@ public final class BuildResultAction implements RunAction2, EnvironmentContribut
         for (ChildOutcome child : result.children()) {
             a.children.add(new BatchChildRow(child));
         }
-        a.criticalPath = new ArrayList<>(CriticalPath.of(result.children()));
+        a.criticalPath = new ArrayList<>(result.criticalPath());
         return a;
     }
 
