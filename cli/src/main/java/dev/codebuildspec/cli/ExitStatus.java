@@ -1,6 +1,7 @@
 package dev.codebuildspec.cli;
 
 import dev.codebuildspec.record.Status;
+import java.util.List;
 
 /** The CLI's exit statuses, and the one mapping from a build's status to them (the README and --help say the same). */
 final class ExitStatus {
@@ -13,16 +14,20 @@ final class ExitStatus {
     /** A FAULT: the build could not be run or ended by a failure outside it (no Docker daemon, no image). */
     static final int FAULT = 3;
 
-    /** The lines of every command's --help, and of the README's table. */
-    static final String HEADING = "%nExit status:%n";
-    static final String LINE_0 = " 0:the build SUCCEEDED (validate: the buildspec is valid)";
-    static final String LINE_1 = " 1:the build FAILED (a missing or invalid buildspec too: it fails in DOWNLOAD_SOURCE, "
-            + "with a record), TIMED_OUT or was STOPPED (validate: errors found)";
-    static final String LINE_2 = " 2:a command-line error: unknown command or option, bad value, a --source that is not a "
-            + "directory (validate: a missing buildspec)";
-    static final String LINE_3 = " 3:the build ended FAULT: a failure outside it (no Docker daemon, image unavailable)";
+    /** Every command's --help ends with these, as the README's table says them. */
+    private static final List<String[]> MEANINGS = List.of(
+            new String[] {"   0", "the build SUCCEEDED (validate: the buildspec is valid)"},
+            new String[] {"   1", "the build FAILED (a missing or invalid buildspec too: it fails in DOWNLOAD_SOURCE, "
+                    + "with a record), TIMED_OUT or was STOPPED (validate: errors found)"},
+            new String[] {"   2", "a command-line error: unknown command or option, bad value, a --source that is not a "
+                    + "directory (validate: a missing buildspec)"},
+            new String[] {"   3", "the build ended FAULT: a failure outside it (no Docker daemon, image unavailable)"});
 
     private ExitStatus() {
+    }
+
+    static String help() {
+        return "\nExit status:\n" + HelpText.table(MEANINGS);
     }
 
     static int of(Status status) {

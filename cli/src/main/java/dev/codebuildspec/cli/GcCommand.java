@@ -9,21 +9,23 @@ import dev.codebuildspec.docker.LocalProcessLauncher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(name = "gc", mixinStandardHelpOptions = true,
-        description = "Removes build containers left behind by codebuild-spec processes that no longer run.")
-final class GcCommand implements Callable<Integer> {
-    @Option(names = "--all", description = "Remove every codebuild-spec container, even those of running builds.")
+/** {@code codebuild-spec gc}: removes what killed builds left behind. */
+final class GcCommand implements Subcommand {
     boolean all;
-
-    @Option(names = "--docker", paramLabel = "PATH", defaultValue = "docker", description = "The docker CLI to use.")
-    String docker;
+    String docker = "docker";
 
     @Override
-    public Integer call() throws InterruptedException {
+    public CommandSyntax syntax() {
+        return new CommandSyntax("codebuild-spec gc",
+                "Removes build containers left behind by codebuild-spec processes that no longer run.", List.of(
+                CommandOption.flag("--all", "Remove every codebuild-spec container, even those of running builds.",
+                        () -> all = true),
+                CommandOption.value("--docker", "PATH", "The docker CLI to use (default: docker).", v -> docker = v)));
+    }
+
+    @Override
+    public int call() throws InterruptedException {
         String host = Hosts.name();
         try {
             List<String> removed = new ContainerReaper(new DockerCli(new LocalProcessLauncher(), docker))

@@ -31,121 +31,97 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Runs a buildspec in an ephemeral Docker container, with CodeBuild's semantics and log.",
-        exitCodeListHeading = ExitStatus.HEADING,
-        exitCodeList = {ExitStatus.LINE_0, ExitStatus.LINE_1, ExitStatus.LINE_2, ExitStatus.LINE_3})
-final class RunCommand implements Callable<Integer> {
-
-    @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
-            description = "Source directory, mounted as CODEBUILD_SRC_DIR (default: ${DEFAULT-VALUE}).")
-    Path source;
-
-    @Option(names = "--buildspec", paramLabel = "PATH", defaultValue = BuildLimits.DEFAULT_BUILDSPEC,
-            description = "Buildspec, relative to the source directory (default: ${DEFAULT-VALUE}).")
-    String buildspec;
-
-    @Option(names = "--image", paramLabel = "IMAGE",
-            description = "Build image; pulled only when it is not present. Required unless --no-container.")
+/** {@code codebuild-spec run}: one build, or with {@code --batch} a batch of them. */
+final class RunCommand implements Subcommand {
+    Path source = Path.of(".");
+    String buildspec = BuildLimits.DEFAULT_BUILDSPEC;
     String image;
-
-    @Option(names = "--no-container",
-            description = "Run the phases on this machine, in the environment this command runs in, without starting "
-                    + "a container (a CI job or Kubernetes pod that is already the build environment).")
     boolean noContainer;
-
-    @Option(names = "--artifacts", paramLabel = "DIR",
-            description = "Copy the collected artifacts here: primary files at the root (or under their name), secondary ones under <identifier>/.")
     Path artifacts;
-
-    @Option(names = "--reports", paramLabel = "DIR",
-            description = "Copy each report group's files under DIR/<group>/ (summaries go into the record).")
     Path reports;
-
-    @Option(names = "--record", paramLabel = "FILE", description = "Write the JSON build record here.")
     Path record;
-
-    @Option(names = "--env", paramLabel = "NAME=VALUE",
-            description = "Set a variable; wins over the buildspec. Repeatable. Not for secrets: argv is public.")
     List<String> env = new ArrayList<>();
-
-    @Option(names = "--secret", paramLabel = "NAME",
-            description = "Pass the variable NAME from this process's environment as a masked secret. Repeatable.")
     List<String> secrets = new ArrayList<>();
-
-    @Option(names = "--secret-file", paramLabel = "NAME",
-            description = "Copy the file whose path is in the variable NAME of this process's environment into the "
-                    + "container's in-memory secrets directory; NAME holds its path there. Repeatable.")
     List<String> secretFiles = new ArrayList<>();
-
-    @Option(names = "--as-owner",
-            description = "Run the phases as the user running this command instead of the image's root "
-                    + "(the Jenkins step's runAsRoot: false); HOME is then " + BuildContainer.OWNER_HOME + ".")
     boolean asOwner;
-
-    @Option(names = "--secrets-file", paramLabel = "FILE",
-            description = "JSON file that resolves parameter-store and secrets-manager entries.")
     Path secretsFile;
-
-    @Option(names = "--timeout-minutes", paramLabel = "N", defaultValue = "" + BuildLimits.DEFAULT_TIMEOUT_MINUTES,
-            converter = Minutes.class,
-            description = "Build timeout in minutes, fractions allowed (default: ${DEFAULT-VALUE}).")
-    BigDecimal timeoutMinutes;
-
-    /** A number of minutes, said as such when it is not one (not a Java exception's text). */
-    static final class Minutes implements picocli.CommandLine.ITypeConverter<BigDecimal> {
-        @Override
-        public BigDecimal convert(String value) {
-            try {
-                return new BigDecimal(value.trim());
-            } catch (NumberFormatException e) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value
-                        + "' is not a number of minutes (e.g. 30, or 0.5 for 30 s)");
-            }
-        }
-    }
-
-    @Option(names = "--build-number", paramLabel = "N", defaultValue = "1",
-            description = "CODEBUILD_BUILD_NUMBER (default: ${DEFAULT-VALUE}).")
-    long buildNumber;
-
-    @Option(names = "--project", paramLabel = "NAME",
-            description = "Project name in CODEBUILD_BUILD_ID (default: the source directory's name).")
+    BigDecimal timeoutMinutes = BigDecimal.valueOf(BuildLimits.DEFAULT_TIMEOUT_MINUTES);
+    long buildNumber = 1;
     String project;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Local cache for the buildspec's cache section (default: $XDG_CACHE_HOME/codebuild-spec or ~/.cache/codebuild-spec).")
     Path cacheDir;
-
-    @Option(names = "--privileged", description = "Run the build container in privileged mode.")
     boolean privileged;
-
-    @Option(names = "--docker", paramLabel = "PATH", defaultValue = "docker", description = "The docker CLI to use.")
-    String docker;
-
-    @Option(names = "--runtimes", paramLabel = "FILE",
-            description = "A runtimes file for runtime-versions (the format of CodeBuild's images); default: the image's "
-                    + "/codebuild/image/config/runtimes.yml.")
+    String docker = "docker";
     Path runtimes;
-
-    @Option(names = "--batch", description = "Run the buildspec's batch section: one child build per task.")
     boolean batch;
-
-    @Option(names = "--parallel", paramLabel = "N",
-            description = "With --batch: at most N child builds at once (default: the number of cores).")
     Integer parallel;
-
-    @Option(names = "--logs", paramLabel = "DIR",
-            description = "With --batch: one log file per child build, <identifier>.log (default: logs/<project> under "
-                    + "the cache directory, never the checkout).")
     Path logs;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public CommandSyntax syntax() {
+        return new CommandSyntax("codebuild-spec run",
+                "Runs a buildspec in an ephemeral Docker container, with CodeBuild's semantics and log.", List.of(
+                CommandOption.value("--image", "IMAGE",
+                        "Build image; pulled only when it is not present. Required unless --no-container.", v -> image = v),
+                CommandOption.value("--source", "DIR", "Source directory, mounted as CODEBUILD_SRC_DIR (default: .).",
+                        v -> source = Path.of(v)),
+                CommandOption.value("--buildspec", "PATH", "Buildspec, relative to the source directory (default: "
+                        + BuildLimits.DEFAULT_BUILDSPEC + ").", v -> buildspec = v),
+                CommandOption.flag("--no-container", "Run the phases on this machine, in the environment this command "
+                        + "runs in, without starting a container (a CI job or Kubernetes pod that is already the build "
+                        + "environment).", () -> noContainer = true),
+                CommandOption.value("--artifacts", "DIR", "Copy the collected artifacts here: primary files at the root "
+                        + "(or under their name), secondary ones under <identifier>/.", v -> artifacts = Path.of(v)),
+                CommandOption.value("--reports", "DIR", "Copy each report group's files under DIR/<group>/ (summaries "
+                        + "go into the record).", v -> reports = Path.of(v)),
+                CommandOption.value("--record", "FILE", "Write the JSON build record here.", v -> record = Path.of(v)),
+                CommandOption.repeatable("--env", "NAME=VALUE", "Set a variable; wins over the buildspec. Repeatable. "
+                        + "Not for secrets: argv is public.", env::add),
+                CommandOption.repeatable("--secret", "NAME", "Pass the variable NAME from this process's environment as "
+                        + "a masked secret. Repeatable.", secrets::add),
+                CommandOption.repeatable("--secret-file", "NAME", "Copy the file whose path is in the variable NAME of "
+                        + "this process's environment into the container's in-memory secrets directory; NAME holds its "
+                        + "path there. Repeatable.", secretFiles::add),
+                CommandOption.flag("--as-owner", "Run the phases as the user running this command instead of the "
+                        + "image's root (the Jenkins step's runAsRoot: false); HOME is then " + BuildContainer.OWNER_HOME
+                        + ".", () -> asOwner = true),
+                CommandOption.value("--secrets-file", "FILE", "JSON file that resolves parameter-store and "
+                        + "secrets-manager entries.", v -> secretsFile = Path.of(v)),
+                CommandOption.value("--timeout-minutes", "N", "Build timeout in minutes, fractions allowed (default: "
+                        + BuildLimits.DEFAULT_TIMEOUT_MINUTES + ").", v -> timeoutMinutes = minutes(v)),
+                CommandOption.value("--build-number", "N", "CODEBUILD_BUILD_NUMBER (default: 1).",
+                        v -> buildNumber = CommandOption.number("--build-number", v)),
+                CommandOption.value("--project", "NAME", "Project name in CODEBUILD_BUILD_ID (default: the source "
+                        + "directory's name).", v -> project = v),
+                CommandOption.value("--cache-dir", "DIR", "Local cache for the buildspec's cache section (default: "
+                        + "$XDG_CACHE_HOME/codebuild-spec or ~/.cache/codebuild-spec).", v -> cacheDir = Path.of(v)),
+                CommandOption.flag("--privileged", "Run the build container in privileged mode.", () -> privileged = true),
+                CommandOption.value("--docker", "PATH", "The docker CLI to use (default: docker).", v -> docker = v),
+                CommandOption.value("--runtimes", "FILE", "A runtimes file for runtime-versions (the format of "
+                        + "CodeBuild's images); default: the image's /codebuild/image/config/runtimes.yml.",
+                        v -> runtimes = Path.of(v)),
+                CommandOption.flag("--batch", "Run the buildspec's batch section: one child build per task.",
+                        () -> batch = true),
+                CommandOption.value("--parallel", "N", "With --batch: at most N child builds at once (default: the "
+                        + "number of cores).", v -> parallel = (int) Math.max(0, Math.min(Integer.MAX_VALUE,
+                                CommandOption.number("--parallel", v)))),
+                CommandOption.value("--logs", "DIR", "With --batch: one log file per child build, <identifier>.log "
+                        + "(default: logs/<project> under the cache directory, never the checkout).",
+                        v -> logs = Path.of(v))));
+    }
+
+    /** A number of minutes, said as such when it is not one (not a Java exception's text). */
+    private static BigDecimal minutes(String value) {
+        try {
+            return new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageError("Invalid value for option '--timeout-minutes': '" + value
+                    + "' is not a number of minutes (e.g. 30, or 0.5 for 30 s)");
+        }
+    }
+
+    @Override
+    public int call() throws IOException, InterruptedException {
         BuildRequest request = request();
         if (batch) {
             return runBatch(request);

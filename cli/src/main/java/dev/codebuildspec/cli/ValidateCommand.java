@@ -11,31 +11,30 @@ import dev.codebuildspec.buildspec.Buildspec;
 import dev.codebuildspec.parse.BuildspecText;
 import dev.codebuildspec.runtime.RuntimeCheck;
 import dev.codebuildspec.runtime.RuntimesFile;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import java.util.List;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Checks a buildspec the way a build does in DOWNLOAD_SOURCE, without starting a container.")
-final class ValidateCommand implements Callable<Integer> {
-    @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
-            description = "Source directory (default: ${DEFAULT-VALUE}).")
-    Path source;
-
-    @Option(names = "--buildspec", paramLabel = "PATH", defaultValue = BuildLimits.DEFAULT_BUILDSPEC,
-            description = "Buildspec, relative to the source directory (default: ${DEFAULT-VALUE}).")
-    String buildspec;
-
-    @Option(names = "--runtimes", paramLabel = "FILE",
-            description = "A runtimes file, as run takes it: the buildspec's runtime-versions are checked against it.")
+/** {@code codebuild-spec validate}: the buildspec's checks of DOWNLOAD_SOURCE, without a build. */
+final class ValidateCommand implements Subcommand {
+    Path source = Path.of(".");
+    String buildspec = BuildLimits.DEFAULT_BUILDSPEC;
     Path runtimes;
-
-    @Option(names = "--batch", description = "Check the batch section as a batch build does: its problems are errors "
-            + "(a plain build only warns about them and ignores the section).")
     boolean batch;
 
     @Override
-    public Integer call() {
+    public CommandSyntax syntax() {
+        return new CommandSyntax("codebuild-spec validate",
+                "Checks a buildspec the way a build does in DOWNLOAD_SOURCE, without starting a container.", List.of(
+                CommandOption.value("--source", "DIR", "Source directory (default: .).", v -> source = Path.of(v)),
+                CommandOption.value("--buildspec", "PATH", "Buildspec, relative to the source directory (default: "
+                        + BuildLimits.DEFAULT_BUILDSPEC + ").", v -> buildspec = v),
+                CommandOption.value("--runtimes", "FILE", "A runtimes file, as run takes it: the buildspec's "
+                        + "runtime-versions are checked against it.", v -> runtimes = Path.of(v)),
+                CommandOption.flag("--batch", "Check the batch section as a batch build does: its problems are errors "
+                        + "(a plain build only warns about them and ignores the section).", () -> batch = true)));
+    }
+
+    @Override
+    public int call() {
         if (!Files.isDirectory(source)) {
             throw new UsageError("--source " + source + " is not a directory");
         }

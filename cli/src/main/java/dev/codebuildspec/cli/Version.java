@@ -1,11 +1,12 @@
 package dev.codebuildspec.cli;
 
-import picocli.CommandLine.IVersionProvider;
+/** The line {@code --version} prints: the version the distribution was built as. */
+final class Version {
+    private Version() {
+    }
 
-final class Version implements IVersionProvider {
-    @Override
-    public String[] getVersion() {
+    static String line() {
         String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"codebuild-spec " + (v == null ? "development build" : v)};
+        return "codebuild-spec " + (v == null ? "development build" : v);
     }
 }

@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The line a build prints to reproduce it, split by a real shell and parsed by the CLI's own option parser,
@@ -132,9 +131,9 @@ class ReplayRoundTripTest {
         List<String> words = shellWords(command.line());
         assertThat(words.get(0)).isEqualTo("codebuild-spec");
         assertThat(words.subList(1, words.size())).isEqualTo(command.arguments());
-        CommandLine.ParseResult parsed = new CommandLine(new Main()).parseArgs(words.subList(1, words.size())
-                .toArray(String[]::new));
-        RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
+        assertThat(words.get(1)).isEqualTo("run");
+        RunCommand run = new RunCommand();
+        assertThat(run.syntax().parse(words.subList(2, words.size()))).isEqualTo(CommandSyntax.Request.RUN);
         run.source = src; // the user runs the line in their checkout
         run.environment = laptopEnvironment;
         assertThat(run.batch).isEqualTo(command.batch());
