@@ -93,12 +93,15 @@ def make_source(name, spec):
     return d
 
 
-def ours(src, extra=(), env=None, java=("java",), out=subprocess.DEVNULL, record_name="record.json"):
-    """One CLI build; returns (wall seconds, record)."""
+INSTALLED = os.path.join(WORK, "install", "bin", "codebuild-spec")
+
+
+def ours(src, extra=(), env=None, java=("java",), out=subprocess.DEVNULL, record_name="record.json", command=None):
+    """One CLI build (the jar, or `command` such as the installed launcher); returns (wall seconds, record)."""
     record = os.path.join(WORK, record_name)
     if os.path.exists(record):
         os.remove(record)
-    cmd = list(java) + ["-jar", JAR, "run", "--source", src, "--image", IMAGE, "--record", record] + list(extra)
+    cmd = (list(command) if command else list(java) + ["-jar", JAR]) + ["run", "--source", src, "--image", IMAGE, "--record", record] + list(extra)
     full_env = dict(os.environ)
     full_env.update(env or {})
     t0 = time.perf_counter()
@@ -188,11 +191,17 @@ def p1(rounds):
 
 
 def p2(rounds):
+    """The installed command (bench/run.sh installs it under WORK/install), as users run it."""
     src = make_source("p2", buildspec({"build": ["echo hello"]}))
-    s = interleave(rounds, {"ours": lambda: ours(src)[0], "base": lambda: docker_run("true")})
+    command = [INSTALLED] if os.access(INSTALLED, os.X_OK) else None
+    if command is None:
+        log("P2: %s is missing (bench/run.sh installs it); timing java -jar instead" % INSTALLED)
+    s = interleave(rounds, {"ours": lambda: ours(src, command=command)[0], "base": lambda: docker_run("true")})
     o, b = median(s["ours"]), median(s["base"])
-    return row("P2", "one echo vs docker run --rm IMG true", "%.3f s" % b, "%.3f s" % o, "+%.3f s" % (o - b),
-               "<= 0.8 s", o - b <= 0.8, {"baseline_s": b, "ours_s": o, "difference_s": o - b, "samples_s": s})
+    return row("P2", "one echo (installed command) vs docker run --rm IMG true", "%.3f s" % b, "%.3f s" % o,
+               "+%.3f s" % (o - b), "<= +0.35 s", o - b <= 0.35,
+               {"baseline_s": b, "ours_s": o, "difference_s": o - b, "samples_s": s,
+                "command": "installed" if command else "java -jar"})
 
 
 # ---------------------------------------------------------------------------------------------- P3, P6

@@ -95,7 +95,7 @@ final class Variables {
             } catch (IOException e) {
                 throw new UsageError("--secret-file " + name + ": " + IoProblem.describe(Path.of(path), e));
             }
-            String inContainer = BuildContainer.SECRETS + "/" + java.util.UUID.randomUUID();
+            String inContainer = BuildContainer.SECRETS + "/" + dev.codebuildspec.driver.RandomBytes.uuid();
             files.put(inContainer, content);
             plain.put(name, inContainer);
         }

@@ -29,7 +29,25 @@ public record ContainerSpec(String image, Map<String, String> labels, List<Mount
      * a shell that idles until the container is removed; {@code --init} reaps what builds leave.
      */
     List<String> runArguments() {
-        List<String> args = new ArrayList<>(List.of("run", "-d", "--init", "--entrypoint", "sh"));
+        List<String> args = new ArrayList<>(List.of("run", "-d"));
+        args.addAll(options());
+        args.addAll(List.of(image, "-c", "while :; do sleep 3600; done"));
+        return args;
+    }
+
+    /**
+     * {@code docker run} arguments for a container whose first process is {@code sh -c command}, attached: stdin open,
+     * output streamed, removed by the daemon once that process ends ({@code --rm}).
+     */
+    List<String> attachedRunArguments(String name, String user, String command) {
+        List<String> args = new ArrayList<>(List.of("run", "-i", "--rm", "--name", name, "-u", user));
+        args.addAll(options());
+        args.addAll(List.of(image, "-c", command));
+        return args;
+    }
+
+    private List<String> options() {
+        List<String> args = new ArrayList<>(List.of("--init", "--entrypoint", "sh"));
         labels.forEach((k, v) -> {
             args.add("--label");
             args.add(k + "=" + v);
@@ -45,9 +63,6 @@ public record ContainerSpec(String image, Map<String, String> labels, List<Mount
         if (privileged) {
             args.add("--privileged");
         }
-        args.add(image);
-        args.add("-c");
-        args.add("while :; do sleep 3600; done");
         return args;
     }
 }

@@ -75,6 +75,25 @@ public final class DockerCli {
     }
 
     /**
+     * Starts {@code docker run -i --rm} of a container whose first process is {@code sh -c command}, as
+     * {@code user}, and returns the attached client: its stdin is the container's, its output the container's.
+     * With {@code pullNever}, an image that is not here fails it with "No such image" instead of a pull.
+     */
+    public RunningProcess runAttached(ContainerSpec spec, String name, String user, String command, boolean pullNever,
+            InputStream stdin, OutputStream out, OutputStream err) throws DockerException {
+        List<String> args = new ArrayList<>(List.of(docker));
+        args.addAll(spec.attachedRunArguments(name, user, command));
+        if (pullNever) {
+            args.addAll(2, List.of("--pull", "never"));
+        }
+        try {
+            return launcher.start(new ProcessRequest(args, Map.of(), stdin, out, err));
+        } catch (IOException e) {
+            throw new DockerException("cannot run " + docker + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Starts {@code docker exec -i -u 0} in the container. Secret values are passed by name
      * ({@code -e NAME}), their values only in the environment of the docker process itself.
      */

@@ -65,6 +65,7 @@ public final class LocalProcessLauncher implements ProcessLauncher {
                 int n;
                 while ((n = data.read(buf)) >= 0) {
                     to.write(buf, 0, n);
+                    to.flush(); // a stdin fed as it is written (a container's lifeline) must not wait in a buffer
                 }
             } catch (IOException e) {
                 // The process did not read all of its stdin; that is its choice.

@@ -1,7 +1,6 @@
 package dev.codebuildspec.driver;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
@@ -9,12 +8,8 @@ import java.util.HexFormat;
  * no command output can be mistaken for an event by accident.
  */
 public record DriverMarker(String nonce) {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     public static DriverMarker random() {
-        byte[] b = new byte[8];
-        RANDOM.nextBytes(b);
-        return new DriverMarker(HexFormat.of().formatHex(b));
+        return new DriverMarker(HexFormat.of().formatHex(RandomBytes.of(8)));
     }
 
     public byte[] bytes() {

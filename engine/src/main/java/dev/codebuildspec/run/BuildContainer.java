@@ -28,12 +28,18 @@ public final class BuildContainer implements Sandbox {
     private final DockerCli docker;
     private final ContainerSpec spec;
     private final String srcDir;
+    private final ContainerLaunch launch;
     private volatile String id;
 
     public BuildContainer(DockerCli docker, ContainerSpec spec, String srcDir) {
+        this(docker, spec, srcDir, ContainerLaunch.DETACHED);
+    }
+
+    public BuildContainer(DockerCli docker, ContainerSpec spec, String srcDir, ContainerLaunch launch) {
         this.docker = docker;
         this.spec = spec;
         this.srcDir = srcDir;
+        this.launch = launch;
     }
 
     /**
@@ -55,12 +61,12 @@ public final class BuildContainer implements Sandbox {
     }
 
     public void start() throws DockerException, InterruptedException {
-        id = docker.run(spec);
+        id = launch.start(docker, spec);
     }
 
     /** Starts the container when its image is here; false (and nothing started) when the image must be pulled. */
     public boolean startIfPresent() throws DockerException, InterruptedException {
-        id = docker.runIfPresent(spec).orElse(null);
+        id = launch.startIfPresent(docker, spec).orElse(null);
         return id != null;
     }
 
@@ -109,7 +115,7 @@ public final class BuildContainer implements Sandbox {
     @Override
     public void remove() throws DockerException, InterruptedException {
         if (id != null) {
-            docker.remove(id);
+            launch.remove(docker, id);
         }
     }
 }

@@ -51,6 +51,11 @@ public interface BuildHost {
         return CacheKeeper.HERE;
     }
 
+    /** How the build's container is started and removed; the driver host must suit it. */
+    default ContainerLaunch containerLaunch() {
+        return ContainerLaunch.DETACHED;
+    }
+
     /** Mounts the host needs besides the source tree (a durable task's control directory). */
     default List<ContainerSpec.Mount> extraMounts() {
         return List.of();

@@ -73,7 +73,8 @@ public final class BuildMachine implements PolledBuild {
         }
         container = request.noContainer()
                 ? new LocalSandbox(host.processes(), BuildPlan.stateDir(request, plan.builtIns().buildId()))
-                : new BuildContainer(host.docker(), BuildContainer.spec(request, plan, host.extraMounts()), plan.srcDir());
+                : new BuildContainer(host.docker(), BuildContainer.spec(request, plan, host.extraMounts()), plan.srcDir(),
+                        host.containerLaunch());
         if (state.containerId != null) {
             container.adopt(state.containerId);
         }

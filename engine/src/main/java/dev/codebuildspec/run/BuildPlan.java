@@ -3,6 +3,7 @@ package dev.codebuildspec.run;
 import dev.codebuildspec.driver.CommandIndex;
 import dev.codebuildspec.driver.DriverMarker;
 import dev.codebuildspec.driver.DriverScript;
+import dev.codebuildspec.driver.RandomBytes;
 import dev.codebuildspec.driver.DriverSettings;
 import dev.codebuildspec.env.BuiltInVariables;
 import dev.codebuildspec.env.EnvironmentException;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -50,7 +50,7 @@ public record BuildPlan(
     }
 
     public static BuildPlan prepare(BuildRequest request, Instant start) {
-        return prepare(request, start, UUID.randomUUID().toString(), DriverMarker.random());
+        return prepare(request, start, RandomBytes.uuid().toString(), DriverMarker.random());
     }
 
     /** The plan of a build whose identity is given: the same build id and marker again after a resume. */

@@ -73,6 +73,15 @@ public record BuildRequest(
         secretFiles = Collections.unmodifiableMap(new LinkedHashMap<>(secretFiles));
     }
 
+    /** The user the phases run as: {@code uid:gid} of the owner when asked, else the image's root (empty). */
+    public Optional<String> driverUser() {
+        if (!driverAsOwner || ownerUid.isEmpty()) {
+            return Optional.empty();
+        }
+        int uid = ownerUid.getAsInt();
+        return Optional.of(uid + ":" + ownerGid.orElse(uid));
+    }
+
     public static Builder builder(Path sourceDir, String image) {
         return new Builder(sourceDir, image);
     }

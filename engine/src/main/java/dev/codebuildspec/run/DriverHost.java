@@ -7,8 +7,8 @@ import java.io.Serializable;
 import java.util.Optional;
 
 /**
- * How a host starts the driver script in the build container and finds it again: attached, as one
- * {@code docker exec} whose output streams back (the CLI's {@code ExecDriverHost}), or detached, as a
+ * How a host starts the driver script in the build container and finds it again: attached, as the
+ * container's first process whose output streams back (the CLI's {@code FirstProcessDriverHost}), or detached, as a
  * task that writes a log the host polls (a Jenkins durable task). Everything else about a build is
  * the {@link BuildMachine}'s.
  */

@@ -50,7 +50,7 @@ final class DriverWatch {
         BuildRequest request = build.request;
         Set<String> secrets = BuildPlan.maskedValues(request, plan.environment());
         DriverStart start = new DriverStart(build.container.id(), build.container.stateDir(), plan.script(), plan.spec().env().shell(),
-                plan.environment().secret(), SecretForms.of(secrets), plan.marker(), SourcePhase.driverUser(request));
+                plan.environment().secret(), SecretForms.of(secrets), plan.marker(), request.driverUser());
         try {
             task = build.host.driver().start(start, splitter);
         } catch (IOException | DockerException e) {

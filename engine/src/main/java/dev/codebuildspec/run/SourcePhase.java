@@ -137,7 +137,7 @@ final class SourcePhase {
      * as the owner gets the driver's directories made and handed to it first.
      */
     Optional<PhaseContext> installSecretFiles(Sandbox container) throws InterruptedException {
-        Optional<String> user = driverUser(request);
+        Optional<String> user = request.driverUser();
         if (request.secretFiles().isEmpty() && user.isEmpty()) {
             return Optional.empty();
         }
@@ -155,15 +155,6 @@ final class SourcePhase {
             return Optional.of(new PhaseContext(PhaseContext.CLIENT_ERROR,
                     "Cannot copy secret files into the container: " + e.getMessage()));
         }
-    }
-
-    /** The user the phases run as: {@code uid:gid} of the owner when asked, else the image's root (empty). */
-    static Optional<String> driverUser(BuildRequest request) {
-        if (!request.driverAsOwner() || request.ownerUid().isEmpty()) {
-            return Optional.empty();
-        }
-        int uid = request.ownerUid().getAsInt();
-        return Optional.of(uid + ":" + request.ownerGid().orElse(uid));
     }
 
     private static String parent(String path) {

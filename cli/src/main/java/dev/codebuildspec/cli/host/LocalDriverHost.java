@@ -23,11 +23,23 @@ final class LocalDriverHost implements DriverHost {
     LocalDriverHost(ProcessLauncher launcher) {
         this.launcher = launcher;
     }
+
     @Override
     public DriverTask start(DriverStart start, OutputStream out) throws IOException {
         return new AttachedTask(launcher.start(new ProcessRequest(
-                List.of("sh", "-c", ExecDriverHost.bootstrap(start.stateDir(), start.shell())), start.secrets(),
+                List.of("sh", "-c", bootstrap(start.stateDir(), start.shell())), start.secrets(),
                 new ByteArrayInputStream(start.script().getBytes(StandardCharsets.UTF_8)), out, out)));
+    }
+
+    /**
+     * The one command the driver starts with: it puts the script from stdin into the private state directory, then
+     * runs it with stdin at EOF. It holds no secret.
+     */
+    static String bootstrap(String stateDir, String shell) {
+        String driver = stateDir + "/driver.sh";
+        return "umask 077 && mkdir -p " + stateDir + " && cat >" + driver + " && umask 022 && if command -v " + shell
+                + " >/dev/null 2>&1; then exec " + shell + " " + driver + " </dev/null; else echo 'codebuild-spec: "
+                + "this machine has no " + shell + " (env/shell)'; exit 127; fi";
     }
 
     @Override

@@ -290,6 +290,11 @@ class PhaseMachineIT {
                 }
 
                 @Override
+                public dev.codebuildspec.run.ContainerLaunch containerLaunch() {
+                    return local.containerLaunch();
+                }
+
+                @Override
                 public dev.codebuildspec.run.BuildOutputs outputs() {
                     return local.outputs();
                 }

@@ -1,0 +1,94 @@
+package dev.codebuildspec.driver;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The container's first process when the driver runs as it (the CLI): no {@code docker exec} to start the driver and
+ * no {@code docker rm} to end the container (bench P2). The container's command holds no secret; secrets and the
+ * script come on its stdin, which stays open as the container's lifeline:
+ * <ol>
+ * <li>it says {@code READY} and waits: the host may exec into it meanwhile (secret files, the shell check);</li>
+ * <li>the host writes the shell's name and the script's length, the secrets (one {@code NAME=value} line each, every
+ * unusual byte as an octal escape that {@code printf %b} reads back), an end line, the script and another end line;</li>
+ * <li>it runs the script with that shell, stdin at EOF and the secrets in its environment, then says {@code EXIT} and
+ * the status;</li>
+ * <li>it waits for its stdin to close (the cache save and the hand-back exec into it meanwhile), then ends, and the
+ * container with it. Should the host die, its stdin closes too.</li>
+ * </ol>
+ * The lines are read with the shell's {@code read}, which never reads past a line, in dash, bash and busybox ash alike;
+ * the script with {@code head -c}, which may read ahead only into the silence that follows it.
+ */
+public final class FirstProcessBootstrap {
+    private final String token;
+
+    public FirstProcessBootstrap(String token) {
+        this.token = token;
+    }
+
+    public static FirstProcessBootstrap random() {
+        return new FirstProcessBootstrap(HexFormat.of().formatHex(RandomBytes.of(8)));
+    }
+
+    /** The line it prints once it runs. */
+    public String readyLine() {
+        return "\u001eCBS-" + token + " READY";
+    }
+
+    /** What the line that ends the driver starts with; the status and a newline follow. */
+    public String exitPrefix() {
+        return "\u001eCBS-" + token + " EXIT ";
+    }
+
+    /** The container's command ({@code sh -c} this): holds no secret, only the token and the state directory. */
+    public String command(String stateDir) {
+        String end = "CBS-" + token + "-END";
+        String driver = stateDir + "/driver.sh";
+        return "printf '\\036CBS-" + token + " READY\\n'\n"
+                + "read -r shell size || exit 0\n"
+                + "while IFS= read -r l && [ \"$l\" != " + end + " ]; do v=$(printf '%bx' \"${l#*=}\"); "
+                + "export \"${l%%=*}=${v%x}\"; done\n"
+                + "umask 077 && mkdir -p " + stateDir + " || exit 126\n"
+                // head reads the script in a few reads; read, a byte at a time, is the fallback of an image without it
+                + "if command -v head >/dev/null 2>&1; then head -c \"$size\" >" + driver + "; else "
+                + "while IFS= read -r l && [ \"$l\" != " + end + " ]; do printf '%s\\n' \"$l\"; done >" + driver + "; fi\n"
+                + "umask 022\n"
+                + "if command -v \"$shell\" >/dev/null 2>&1; then \"$shell\" " + driver + " </dev/null; "
+                + "s=$?; else echo \"codebuild-spec: the image has no $shell (env/shell)\"; s=127; fi\n"
+                + "printf '\\036CBS-" + token + " EXIT %d\\n' \"$s\"\n"
+                + "while read -r l; do :; done\n";
+    }
+
+    /**
+     * What the host writes to start the driver: the shell and the script's length, the secrets (names are shell names,
+     * the request checked them), an end line, the script (ending with a newline) and an end line again.
+     */
+    public byte[] payload(String shell, Map<String, String> secrets, String script) {
+        String end = "CBS-" + token + "-END\n";
+        byte[] text = (script.isEmpty() || script.endsWith("\n") ? script : script + "\n").getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(256).append(shell).append(' ').append(text.length).append('\n');
+        secrets.forEach((name, value) -> head.append(name).append('=').append(escape(value)).append('\n'));
+        byte[] before = head.append(end).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] after = end.getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[before.length + text.length + after.length];
+        System.arraycopy(before, 0, all, 0, before.length);
+        System.arraycopy(text, 0, all, before.length, text.length);
+        System.arraycopy(after, 0, all, before.length + text.length, after.length);
+        return all;
+    }
+
+    /** A value as {@code printf %b} reads it back: plain characters as they are, every other byte as \0ooo. */
+    static String escape(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "_-.,/:@+= ".indexOf(c) >= 0) {
+                out.append((char) c);
+            } else {
+                out.append(String.format("\\0%03o", c));
+            }
+        }
+        return out.toString();
+    }
+}
