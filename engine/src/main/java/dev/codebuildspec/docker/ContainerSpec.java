@@ -37,10 +37,12 @@ public record ContainerSpec(String image, Map<String, String> labels, List<Mount
 
     /**
      * {@code docker run} arguments for a container whose first process is {@code sh -c command}, attached: stdin open,
-     * output streamed, removed by the daemon once that process ends ({@code --rm}).
+     * output streamed to us and kept nowhere else, removed by the daemon once that process ends ({@code --rm}).
      */
     List<String> attachedRunArguments(String name, String user, String command) {
-        List<String> args = new ArrayList<>(List.of("run", "-i", "--rm", "--name", name, "-u", user));
+        // No log driver: the daemon would keep every byte of the build's output, unmasked, in a file on this disk.
+        List<String> args = new ArrayList<>(List.of("run", "-i", "--rm", "--log-driver", "none", "--name", name, "-u",
+                user));
         args.addAll(options());
         args.addAll(List.of(image, "-c", command));
         return args;

@@ -130,6 +130,7 @@ class SecretCorpusIT {
         Set<String> processTable = new LinkedHashSet<>();
         Set<String> ourProcesses = new LinkedHashSet<>();
         StringBuilder inspected = new StringBuilder();
+        Map<String, String> daemonLogs = new LinkedHashMap<>();
         String inspectedFields;
         int exit;
         byte[] console;
@@ -153,6 +154,11 @@ class SecretCorpusIT {
                         .forEach(d -> ourProcesses.add(cmdline(Path.of("/proc", Long.toString(d.pid()))))));
                 for (String id : ours) {
                     ourProcesses.add(Docker.docker("top", id, "-eo", "args"));
+                    // What the daemon keeps of the container's output on the host's disk (its log driver's file).
+                    String logPath = Docker.docker("inspect", "-f", "{{.LogPath}}", id).trim();
+                    if (!logPath.isEmpty() && Files.isRegularFile(Path.of(logPath))) {
+                        daemonLogs.put(id, Files.readString(Path.of(logPath), StandardCharsets.ISO_8859_1));
+                    }
                 }
                 Thread.sleep(100);
             }
@@ -188,6 +194,8 @@ class SecretCorpusIT {
                 assertThat(processes).as("process table holds secret %d", i).doesNotContain(s);
             }
             assertThat(inspectedFields).as("docker inspect's env/args/labels hold secret %d", i).doesNotContain(s);
+            assertThat(String.join("\n", daemonLogs.values())).as("the daemon's log of the container holds secret %d", i)
+                    .doesNotContain(bytes);
             if (s.length() >= GLOBAL_TMP_MIN_LENGTH) { // shorter ones are in hashes and ids by chance
                 assertThat(inspected.toString()).as("docker inspect holds secret %d", i).doesNotContain(s);
             }
