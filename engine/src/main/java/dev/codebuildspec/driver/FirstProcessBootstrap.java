@@ -86,7 +86,8 @@ public final class FirstProcessBootstrap {
             if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "_-.,/:@+= ".indexOf(c) >= 0) {
                 out.append((char) c);
             } else {
-                out.append(String.format("\\0%03o", c));
+                out.append("\\0").append((char) ('0' + (c >> 6))).append((char) ('0' + (c >> 3 & 7)))
+                        .append((char) ('0' + (c & 7)));
             }
         }
         return out.toString();

@@ -7,8 +7,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The build log: command output byte for byte, and CodeBuild's agent lines
@@ -17,8 +15,6 @@ import java.time.format.DateTimeFormatter;
  * in the fixed words: a one-character secret must not turn {@code [Container]} into {@code [Con***ainer]}.
  */
 public final class LogSink {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
     private final OutputStream raw;
     private final SecretMasker masker;
@@ -63,7 +59,7 @@ public final class LogSink {
         if (!atLineStart) {
             line.append('\n');
         }
-        line.append("[Container] ").append(TIME.format(clock.instant())).append(' ').append(message).append('\n');
+        LogTime.append(line.append("[Container] "), clock.instant()).append(' ').append(message).append('\n');
         byte[] b = line.toString().getBytes(StandardCharsets.UTF_8);
         try {
             output.release(); // the build's output so far comes first, and whole

@@ -180,11 +180,17 @@ public final class BuildMachine implements PolledBuild {
 
     /** Cache, reports, UPLOAD_ARTIFACTS, FINALIZING; the build's result. Runs once; later calls return the same. */
     public synchronized BuildResult complete() throws InterruptedException {
-        if (state.stage == Stage.DRIVER_RUNNING || state.stage == Stage.NEW) {
-            driver.interrupt(Status.STOPPED, BuildContext.stopped());
-        }
         if (state.stage != Stage.COMPLETE) {
-            new Outputs(build).run();
+            try {
+                if (state.stage == Stage.DRIVER_RUNNING || state.stage == Stage.NEW) {
+                    driver.interrupt(Status.STOPPED, BuildContext.stopped());
+                }
+                new Outputs(build).run();
+            } catch (RuntimeException e) {
+                // An error of ours (a host's bug): the build is a FAULT, and FINALIZING still removes its container.
+                build.markFault();
+                progress.info("Error: " + e);
+            }
             Finalizing.run(progress, container, request, host, clock);
             build.moveTo(Stage.COMPLETE);
         }

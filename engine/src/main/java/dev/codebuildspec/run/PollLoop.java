@@ -42,7 +42,11 @@ public final class PollLoop {
             interrupted = true;
             quietly(build::stopNow);
         } catch (IOException | RuntimeException e) {
-            quietly(() -> build.fail(e.getMessage()));
+            try {
+                quietly(() -> build.fail(e.getMessage()));
+            } catch (RuntimeException again) {
+                // The completion below still ends the build and removes its container.
+            }
         }
         T result;
         while (true) {

@@ -40,7 +40,7 @@ import java.util.function.Predicate;
  * this machine, mounted into the container at the same path, with an exit-status file written when it
  * ends. The host polls both from a saved offset, so it can be dropped and made again mid-build.
  */
-final class DetachedHost implements BuildHost {
+class DetachedHost implements BuildHost {
     private final DockerCli docker = new DockerCli(new LocalProcessLauncher(), "docker");
     private final Path control;
     private final BuildOutputs outputs;

@@ -404,6 +404,65 @@ class PhaseMachineIT {
         assertThat(Docker.containers(Docker.BUILD_ID, id)).isEmpty();
     }
 
+    @Test
+    void aBuildWhoseHostFailsInWaysNoOneFoundYetStillEndsFaultWithItsContainerRemoved() throws Exception {
+        Path src = source("host-bug", """
+                version: 0.2
+                phases:
+                  build:
+                    commands:
+                      - echo started
+                """);
+        BuildRequest request = request(src, Duration.ofMinutes(5));
+        BuildHost buggy = new DetachedHost(Files.createDirectories(tmp.resolve("host-bug-control")), src) {
+            @Override
+            public dev.codebuildspec.run.DriverHost driver() {
+                dev.codebuildspec.run.DriverHost real = super.driver();
+                return new dev.codebuildspec.run.DriverHost() {
+                    @Override
+                    public dev.codebuildspec.run.DriverTask start(dev.codebuildspec.run.DriverStart start,
+                            java.io.OutputStream out) throws IOException, dev.codebuildspec.docker.DockerException,
+                            InterruptedException {
+                        real.start(start, out);
+                        return new dev.codebuildspec.run.DriverTask() {
+                            @Override
+                            public dev.codebuildspec.run.DriverPoll poll() {
+                                throw new IllegalStateException("a bug in poll");
+                            }
+
+                            @Override
+                            public void await(Duration max) {
+                                throw new IllegalStateException("a bug in await");
+                            }
+
+                            @Override
+                            public void kill() {
+                                throw new IllegalStateException("a bug in kill");
+                            }
+
+                            @Override
+                            public java.io.Serializable saved() {
+                                return null;
+                            }
+                        };
+                    }
+
+                    @Override
+                    public Optional<dev.codebuildspec.run.DriverTask> reattach(java.io.Serializable saved,
+                            java.io.OutputStream out) {
+                        return Optional.empty();
+                    }
+                };
+            }
+        };
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        BuildResult result = BuildMachine.start(request, buggy, console, Clock.systemUTC()).run();
+        String text = console.toString(StandardCharsets.UTF_8);
+        assertThat(result.status()).as(text).isEqualTo(Status.FAULT);
+        assertThat(text).contains("a bug in poll", "Phase complete: FINALIZING");
+        assertThat(Docker.containers(Docker.BUILD_ID, result.record().id())).isEmpty();
+    }
+
     private record Run(List<String> lines, String text, BuildResult result) {
     }
 
