@@ -15,7 +15,8 @@ import java.util.Map;
  * <li>it runs the script with that shell, stdin at EOF and the secrets in its environment, then says {@code EXIT} and
  * the status;</li>
  * <li>it waits for its stdin to close (the cache save and the hand-back exec into it meanwhile), then ends, and the
- * container with it. Should the host die, its stdin closes too.</li>
+ * container with it. Should the host die, its stdin closes too, and the first process hands the source tree back
+ * itself, which the host would have done.</li>
  * </ol>
  * The lines are read with the shell's {@code read}, which never reads past a line, in dash, bash and busybox ash alike;
  * the script with {@code head -c}, which may read ahead only into the silence that follows it.
@@ -41,7 +42,24 @@ public final class FirstProcessBootstrap {
         return "\u001eCBS-" + token + " EXIT ";
     }
 
-    /** The container's command ({@code sh -c} this): holds no secret, only the token and the state directory. */
+    /** The line that tells it the host handed the source tree back already. */
+    public String handedBackLine() {
+        return "CBS-" + token + "-HANDED-BACK\n";
+    }
+
+    /**
+     * The container's command ({@code sh -c} this): holds no secret, only the token, the state directory and the
+     * hand-back ({@code uid:gid:dir}, empty for none): when its stdin closes without the host having handed the source
+     * tree back (the host was killed), it does so itself before it ends.
+     */
+    public String command(String stateDir, String handBack) {
+        String[] h = handBack.split(":", 3);
+        String chown = h.length == 3 && h[0].matches("\\d+") && h[1].matches("\\d+")
+                ? "[ -n \"$h\" ] || chown -R " + h[0] + ":" + h[1] + " " + ShellQuote.quote(h[2]) + " 2>/dev/null || :\n" : "";
+        return command(stateDir) + chown;
+    }
+
+    /** The container's command when no hand-back is needed. */
     public String command(String stateDir) {
         String end = "CBS-" + token + "-END";
         String driver = stateDir + "/driver.sh";
@@ -57,7 +75,7 @@ public final class FirstProcessBootstrap {
                 + "if command -v \"$shell\" >/dev/null 2>&1; then \"$shell\" " + driver + " </dev/null; "
                 + "s=$?; else echo \"codebuild-spec: the image has no $shell (env/shell)\"; s=127; fi\n"
                 + "printf '\\036CBS-" + token + " EXIT %d\\n' \"$s\"\n"
-                + "while read -r l; do :; done\n";
+                + "h=; while IFS= read -r l; do case $l in CBS-" + token + "-HANDED-BACK) h=1 ;; esac; done\n";
     }
 
     /**

@@ -103,6 +103,7 @@ public final class BuildContainer implements Sandbox {
     public void handBack(int uid, int gid) throws DockerException, InterruptedException {
         List<String> chown = List.of("chown", "-R", uid + ":" + gid, srcDir);
         if (id != null && docker.execAndWait(id, chown, CHOWN_TIMEOUT) == 0) {
+            launch.handedBack();
             return;
         }
         // The container is gone or stopped (timeout, stop, daemon restart): a throwaway one does it.

@@ -19,6 +19,10 @@ public interface ContainerLaunch {
     /** Starts the container (its image is here) and returns its id. */
     String start(DockerCli docker, ContainerSpec spec) throws DockerException, InterruptedException;
 
+    /** The host handed the source tree back (so the container need not, should the host die now). */
+    default void handedBack() {
+    }
+
     /** Removes the container and its anonymous volumes; one already gone is fine. */
     void remove(DockerCli docker, String id) throws DockerException, InterruptedException;
 }

@@ -74,6 +74,29 @@ class FirstProcessBootstrapTest {
         assertThat(p.exitValue()).isZero();
     }
 
+    @ParameterizedTest(name = "[the host handed back: {0}]")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void whenItsHostDiesWithoutHandingTheSourceBackItDoesSoItself(boolean hostHandedBack) throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "chown to another user needs root");
+        FirstProcessBootstrap boot = new FirstProcessBootstrap("feedfacefeedface");
+        Path src = Files.createDirectories(tmp.resolve("src dir"));
+        Files.writeString(src.resolve("made-by-root"), "x");
+        Process p = new ProcessBuilder("sh", "-c", boot.command(tmp.resolve("state").toString(), "12345:23456:" + src))
+                .redirectErrorStream(true).start();
+        InputStream out = p.getInputStream();
+        assertThat(readLine(out)).isEqualTo(boot.readyLine());
+        OutputStream in = p.getOutputStream();
+        in.write(boot.payload("sh", Map.of(), "true"));
+        if (hostHandedBack) {
+            in.write(boot.handedBackLine().getBytes(StandardCharsets.UTF_8));
+        }
+        in.close(); // the host ended, or died
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        Object owner = Files.getAttribute(src.resolve("made-by-root"), "unix:uid");
+        assertThat(owner).isEqualTo(hostHandedBack ? 0 : 12345);
+        assertThat(Files.getAttribute(src, "unix:gid")).isEqualTo(hostHandedBack ? 0 : 23456);
+    }
+
     private static String readLine(InputStream in) throws Exception {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;

@@ -3,12 +3,14 @@ package dev.codebuildspec.cli.host;
 import dev.codebuildspec.docker.ContainerSpec;
 import dev.codebuildspec.docker.DockerCli;
 import dev.codebuildspec.docker.DockerException;
+import dev.codebuildspec.docker.Labels;
 import dev.codebuildspec.docker.RunningProcess;
 import dev.codebuildspec.driver.FirstProcessBootstrap;
 import dev.codebuildspec.run.BuildContainer;
 import dev.codebuildspec.run.ContainerLaunch;
 import dev.codebuildspec.run.DriverStart;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -64,8 +66,9 @@ final class FirstProcessLaunch implements ContainerLaunch {
     private Optional<String> launch(DockerCli docker, ContainerSpec spec, boolean pullNever)
             throws DockerException, InterruptedException {
         name = "codebuild-spec-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        process = docker.runAttached(spec, name, user, bootstrap.command(BuildContainer.STATE), pullNever, stdin, out,
-                err);
+        process = docker.runAttached(spec, name, user,
+                bootstrap.command(BuildContainer.STATE, spec.labels().getOrDefault(Labels.HAND_BACK, "")), pullNever,
+                stdin, out, err);
         long deadline = System.nanoTime() + DockerCli.CONTROL_TIMEOUT.toNanos();
         while (!out.awaitEarly(bootstrap.readyLine(), 50)) {
             if (process.waitFor(Duration.ZERO).isPresent()) {
@@ -102,6 +105,11 @@ final class FirstProcessLaunch implements ContainerLaunch {
      * Ends the container: its stdin closes, so its first process ends and the daemon removes it. While a driver still
      * runs (a timeout, a stop), or when the end was not clean, {@code docker rm -f} makes sure.
      */
+    @Override
+    public void handedBack() {
+        stdin.send(bootstrap.handedBackLine().getBytes(StandardCharsets.UTF_8));
+    }
+
     @Override
     public void remove(DockerCli docker, String id) throws DockerException, InterruptedException {
         RunningProcess p = process;
