@@ -636,6 +636,11 @@ def jmh(previous):
                         "%.0f MB/s" % copy, "%.0f MB/s" % mask, "%.2f" % ratio,
                         ">= 0.5" if target else "(info)", ratio >= 0.5 if target else None,
                         {"copy_MBps": copy, "mask_MBps": mask, "ratio": ratio, "secrets": int(n)}))
+    # The floor of any skip scan at the masker's stride: one table load per window, then the same copy.
+    floor = scores["MaskBench.scanFloor[secrets=20]"][0] * 100
+    rows.append(row("P7/floor", "one table load per window at the masker's stride (20 secrets), then the copy",
+                    "%.0f MB/s" % copy, "%.0f MB/s" % floor, "%.2f" % (floor / copy), "(info: bounds P7)", None,
+                    {"copy_MBps": copy, "floor_MBps": floor, "ratio": floor / copy}))
     return rows
 
 

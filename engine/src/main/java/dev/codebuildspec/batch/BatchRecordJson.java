@@ -1,6 +1,6 @@
 package dev.codebuildspec.batch;
 
-import com.google.gson.GsonBuilder;
+import dev.codebuildspec.record.PrettyJson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -20,7 +20,7 @@ public final class BatchRecordJson {
     }
 
     public static String write(BatchResult batch) {
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(toJson(batch)) + "\n";
+        return PrettyJson.write(toJson(batch));
     }
 
     public static JsonObject toJson(BatchResult batch) {

@@ -1,6 +1,5 @@
 package dev.codebuildspec.record;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.time.Instant;
@@ -14,7 +13,7 @@ public final class BuildRecordJson {
     }
 
     public static String write(BuildRecord r) {
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(toJson(r)) + "\n";
+        return PrettyJson.write(toJson(r));
     }
 
     /** The build object itself, for records that embed it (a batch record holds one per child). */
