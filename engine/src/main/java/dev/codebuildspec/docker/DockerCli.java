@@ -105,6 +105,12 @@ public final class DockerCli {
     /** {@code docker exec -i -u user}; as {@link #exec(String, Map, List, InputStream, OutputStream)} otherwise. */
     public RunningProcess exec(String container, String user, Map<String, String> secretEnvironment, List<String> command,
             InputStream stdin, OutputStream out) throws DockerException {
+        return exec(container, user, secretEnvironment, command, stdin, out, out);
+    }
+
+    /** As {@link #exec(String, String, Map, List, InputStream, OutputStream)}, with the command's stderr apart. */
+    public RunningProcess exec(String container, String user, Map<String, String> secretEnvironment, List<String> command,
+            InputStream stdin, OutputStream out, OutputStream err) throws DockerException {
         List<String> args = new ArrayList<>(List.of(docker, "exec", "-i", "-u", user));
         for (String name : secretEnvironment.keySet()) {
             args.add("-e");
@@ -113,7 +119,7 @@ public final class DockerCli {
         args.add(container);
         args.addAll(command);
         try {
-            return launcher.start(new ProcessRequest(args, secretEnvironment, stdin, out, out));
+            return launcher.start(new ProcessRequest(args, secretEnvironment, stdin, out, err));
         } catch (IOException e) {
             throw new DockerException("cannot run " + docker + ": " + e.getMessage(), e);
         }

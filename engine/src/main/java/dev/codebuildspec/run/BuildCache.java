@@ -95,10 +95,13 @@ final class BuildCache {
         }
         script.append("; do [ -d \"/$d\" ] && set -- \"$@\" \"$d\"; done\n[ $# -gt 0 ] || exit 3\nexec tar -cf - \"$@\"\n");
         notDirectories(container);
+        // tar's messages apart from the archive: on the same stream they landed between its blocks and broke it
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
         try (CacheStore.Pending pending = store.begin(key)) {
             int status = container.pipe(List.of("sh", "-s"),
                     new java.io.ByteArrayInputStream(script.toString().getBytes(StandardCharsets.UTF_8)), pending.out(),
-                    TIMEOUT);
+                    said, TIMEOUT);
+            text(said).lines().filter(l -> !l.isBlank()).limit(20).forEach(l -> progress.accept("Cache save: " + l));
             if (status == 3) {
                 progress.accept("Nothing to cache: no directory of " + String.join(", ", dirs) + " exists");
             } else if (status != 0) {

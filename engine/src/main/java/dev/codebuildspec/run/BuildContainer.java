@@ -85,11 +85,11 @@ public final class BuildContainer implements Sandbox {
         return STATE;
     }
 
-    /** Runs a command as root with {@code in} as its stdin and its stdout to {@code out}; returns its status. */
+    /** Runs a command as root with {@code in} as its stdin, its stdout to {@code out}, its stderr to {@code err}. */
     @Override
-    public int pipe(List<String> command, InputStream in, OutputStream out, Duration timeout)
+    public int pipe(List<String> command, InputStream in, OutputStream out, OutputStream err, Duration timeout)
             throws DockerException, InterruptedException {
-        return docker.exec(id, Map.of(), command, in, out).statusWithin(timeout, String.join(" ", command));
+        return docker.exec(id, "0", Map.of(), command, in, out, err).statusWithin(timeout, String.join(" ", command));
     }
 
     @Override

@@ -70,11 +70,11 @@ final class LocalSandbox implements Sandbox {
     }
 
     @Override
-    public int pipe(List<String> command, InputStream in, OutputStream out, Duration timeout)
+    public int pipe(List<String> command, InputStream in, OutputStream out, OutputStream err, Duration timeout)
             throws DockerException, InterruptedException {
         RunningProcess p;
         try {
-            p = launcher.start(new ProcessRequest(command, Map.of(), in, out, out));
+            p = launcher.start(new ProcessRequest(command, Map.of(), in, out, err));
         } catch (IOException e) {
             throw new DockerException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
         }

@@ -20,8 +20,17 @@ public interface Sandbox {
     /** The driver's private state: in memory (a tmpfs), as it holds the shell's state, secrets included. */
     String stateDir();
 
-    /** Runs a command in the sandbox with {@code in} as its stdin and its stdout to {@code out}; returns its status. */
-    int pipe(List<String> command, InputStream in, OutputStream out, Duration timeout)
+    /**
+     * Runs a command in the sandbox with {@code in} as its stdin and its stdout and stderr to {@code out}; returns its
+     * status.
+     */
+    default int pipe(List<String> command, InputStream in, OutputStream out, Duration timeout)
+            throws DockerException, InterruptedException {
+        return pipe(command, in, out, out, timeout);
+    }
+
+    /** As {@link #pipe(List, InputStream, OutputStream, Duration)}, with stderr apart (an archive on stdout, say). */
+    int pipe(List<String> command, InputStream in, OutputStream out, OutputStream err, Duration timeout)
             throws DockerException, InterruptedException;
 
     /** Ends everything still running in it (a timeout, a stop). */

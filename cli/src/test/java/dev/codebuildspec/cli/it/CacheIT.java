@@ -113,6 +113,46 @@ class CacheIT {
         assertThat(r.log()).contains("Warning: cache restore failed");
     }
 
+    /**
+     * What tar says on stderr while it archives (here: a socket it skips, exit 0) never lands in the archive: it did,
+     * wherever the message came between the archive's chunks.
+     */
+    @Test
+    void tarsWarningsStayOutOfTheSavedArchive() throws Exception {
+        String spec = """
+                version: 0.2
+                phases:
+                  install:
+                    commands:
+                      - cat deps/data 2>/dev/null || echo no-deps
+                  build:
+                    commands:
+                      - mkdir -p deps && seq 1 20000 > deps/data
+                      - for i in $(seq 1 20); do head -c 1000000 /dev/urandom > deps/big$i; done
+                      - perl -MIO::Socket::UNIX -e 'IO::Socket::UNIX->new(Local => "deps/sock", Listen => 1) or die'
+                cache:
+                  paths:
+                    - 'deps/**/*'
+                """;
+        CliResult first = new Workspace(tmp.resolve("socket-one")).buildspec(spec)
+                .args("--cache-dir", tmp.resolve("socket-cache").toString(), "--project", "sock").run(TestImages.DEBIAN);
+        assertThat(first.exit()).as(first.toString()).isZero();
+        assertThat(first.log()).contains("Saved cache", "Cache save: tar: deps/sock: socket ignored");
+        List<Path> archives;
+        try (var files = Files.walk(tmp.resolve("socket-cache"))) {
+            archives = files.filter(f -> f.toString().endsWith(".tar")).toList();
+        }
+        assertThat(archives).hasSize(1);
+        Process list = new ProcessBuilder("tar", "-tf", archives.get(0).toString()).redirectErrorStream(true).start();
+        String listing = new String(list.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(list.waitFor()).as(listing).isZero();
+        assertThat(listing).contains("deps/data").doesNotContain("socket ignored");
+
+        CliResult second = new Workspace(tmp.resolve("socket-two")).buildspec(spec)
+                .args("--cache-dir", tmp.resolve("socket-cache").toString(), "--project", "sock").run(TestImages.DEBIAN);
+        assertThat(second.commandOutput()).as(second.toString()).contains("19999", "20000").doesNotContain("no-deps");
+    }
+
     @Test
     void withoutACacheSectionTheLogSaysSo() {
         CliResult r = new Workspace(tmp).buildspec("version: 0.2\nphases:\n  build:\n    commands:\n      - 'true'\n")
