@@ -137,7 +137,7 @@ class CacheIT {
         CliResult first = new Workspace(tmp.resolve("socket-one")).buildspec(spec)
                 .args("--cache-dir", tmp.resolve("socket-cache").toString(), "--project", "sock").run(TestImages.DEBIAN);
         assertThat(first.exit()).as(first.toString()).isZero();
-        assertThat(first.log()).contains("Saved cache", "Cache save: tar: deps/sock: socket ignored");
+        assertThat(first.log()).contains("Saved cache").containsPattern("Cache save: tar: \\S*/deps/sock: socket ignored");
         List<Path> archives;
         try (var files = Files.walk(tmp.resolve("socket-cache"))) {
             archives = files.filter(f -> f.toString().endsWith(".tar")).toList();
