@@ -83,6 +83,8 @@ final class BuildCache {
         }
     }
 
+    private static final String NOT_A_DIRECTORY = "codebuild-spec-cache: not a directory:";
+
     void save(Sandbox container, Map<String, String> evaluated) throws InterruptedException {
         String key = key(evaluated);
         if (store.isImmutable(key)) {
@@ -93,15 +95,16 @@ final class BuildCache {
         for (String d : dirs) {
             script.append(' ').append(ShellQuote.quote(d.substring(1)));
         }
-        script.append("; do [ -d \"/$d\" ] && set -- \"$@\" \"$d\"; done\n[ $# -gt 0 ] || exit 3\nexec tar -cf - \"$@\"\n");
-        notDirectories(container);
+        // Entries that are files are named on stderr (no exec of their own): the local cache keeps directories only.
+        script.append("; do if [ -d \"/$d\" ]; then set -- \"$@\" \"$d\"; elif [ -e \"/$d\" ]; then echo \"")
+                .append(NOT_A_DIRECTORY).append(" /$d\" >&2; fi; done\n[ $# -gt 0 ] || exit 3\nexec tar -cf - \"$@\"\n");
         // tar's messages apart from the archive: on the same stream they landed between its blocks and broke it
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         try (CacheStore.Pending pending = store.begin(key)) {
             int status = container.pipe(List.of("sh", "-s"),
                     new java.io.ByteArrayInputStream(script.toString().getBytes(StandardCharsets.UTF_8)), pending.out(),
                     said, TIMEOUT);
-            text(said).lines().filter(l -> !l.isBlank()).limit(20).forEach(l -> progress.accept("Cache save: " + l));
+            text(said).lines().filter(l -> !l.isBlank()).limit(40).forEach(this::saySaved);
             if (status == 3) {
                 progress.accept("Nothing to cache: no directory of " + String.join(", ", dirs) + " exists");
             } else if (status != 0) {
@@ -116,24 +119,15 @@ final class BuildCache {
         }
     }
 
-    /** Says which cache.paths entries exist but are files: the local cache keeps directories only. */
-    private void notDirectories(Sandbox container) throws InterruptedException {
-        StringBuilder script = new StringBuilder("for d in");
-        for (String d : dirs) {
-            script.append(' ').append(ShellQuote.quote(d));
-        }
-        script.append("; do [ -e \"$d\" ] && [ ! -d \"$d\" ] && echo \"$d\"; done; exit 0\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            container.pipe(List.of("sh", "-s"), new java.io.ByteArrayInputStream(script.toString()
-                    .getBytes(StandardCharsets.UTF_8)), out, dev.codebuildspec.docker.DockerCli.CONTROL_TIMEOUT);
-        } catch (DockerException e) {
-            return; // the save that follows says what went wrong
-        }
-        for (String file : text(out).lines().filter(l -> !l.isBlank()).toList()) {
+    /** One line the save's script or tar wrote on stderr. */
+    private void saySaved(String line) {
+        if (line.startsWith(NOT_A_DIRECTORY + " ")) {
+            String file = line.substring(NOT_A_DIRECTORY.length() + 1);
             String parent = file.lastIndexOf('/') > 0 ? file.substring(0, file.lastIndexOf('/')) : "";
             progress.accept("Not cached: " + file + " is a file; the local cache keeps directories only (name its "
                     + "directory instead: '" + parent + "/**/*')");
+        } else {
+            progress.accept("Cache save: " + line);
         }
     }
 
