@@ -28,9 +28,10 @@ final class FirstProcessLaunch implements ContainerLaunch {
 
     private final String user;
     private final FirstProcessBootstrap bootstrap = FirstProcessBootstrap.random();
-    private final Lifeline stdin = new Lifeline();
-    private final HandOver out = new HandOver();
-    private final HandOver err = new HandOver();
+    // One set per attempt: a run that failed (an image to pull first) must not keep reading the next one's stdin.
+    private volatile Lifeline stdin = new Lifeline();
+    private volatile HandOver out = new HandOver();
+    private volatile HandOver err = new HandOver();
     private volatile RunningProcess process;
     private volatile ExitLine driver;
     private volatile String name;
@@ -65,6 +66,9 @@ final class FirstProcessLaunch implements ContainerLaunch {
     /** Starts the container and waits for its first process to say it runs; empty when it ended first. */
     private Optional<String> launch(DockerCli docker, ContainerSpec spec, boolean pullNever)
             throws DockerException, InterruptedException {
+        stdin = new Lifeline();
+        out = new HandOver();
+        err = new HandOver();
         name = "codebuild-spec-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         process = docker.runAttached(spec, name, user,
                 bootstrap.command(BuildContainer.STATE, spec.labels().getOrDefault(Labels.HAND_BACK, "")), pullNever,
@@ -72,6 +76,7 @@ final class FirstProcessLaunch implements ContainerLaunch {
         long deadline = System.nanoTime() + DockerCli.CONTROL_TIMEOUT.toNanos();
         while (!out.awaitEarly(bootstrap.readyLine(), 50)) {
             if (process.waitFor(Duration.ZERO).isPresent()) {
+                stdin.end(); // lets its feeder go
                 return Optional.empty();
             }
             if (System.nanoTime() > deadline) {
@@ -101,24 +106,28 @@ final class FirstProcessLaunch implements ContainerLaunch {
         return new FirstProcessTask(process, line);
     }
 
-    /**
-     * Ends the container: its stdin closes, so its first process ends and the daemon removes it. While a driver still
-     * runs (a timeout, a stop), or when the end was not clean, {@code docker rm -f} makes sure.
-     */
     @Override
     public void handedBack() {
         stdin.send(bootstrap.handedBackLine().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Ends the container: its stdin closes, so its first process ends and the daemon removes it. While a driver still
+     * runs (a timeout, a stop), or when the end was not clean, {@code docker rm -f} makes sure.
+     */
     @Override
     public void remove(DockerCli docker, String id) throws DockerException, InterruptedException {
         RunningProcess p = process;
+        if (p == null) {
+            docker.remove(id);
+            return;
+        }
         boolean driverRunning = driver != null && driver.status().isEmpty();
-        if (p == null || driverRunning && p.waitFor(Duration.ZERO).isEmpty()) {
+        if (driverRunning && p.waitFor(Duration.ZERO).isEmpty()) {
             docker.remove(id);
         }
         stdin.end();
-        OptionalInt status = p == null ? OptionalInt.of(1) : p.waitFor(END_PATIENCE);
+        OptionalInt status = p.waitFor(END_PATIENCE);
         if (status.isEmpty()) {
             p.kill();
         }

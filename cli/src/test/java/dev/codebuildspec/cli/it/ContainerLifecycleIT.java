@@ -48,6 +48,35 @@ class ContainerLifecycleIT {
         assertThat(r.commandOutput()).contains("entrypoint-ignored");
     }
 
+    /**
+     * An image that is not here is pulled, and the container started after the pull runs the build: the first run's
+     * stdin, which ended with it, must not take the driver meant for the second.
+     */
+    @Test
+    void anImageToPullFirstRunsInTheContainerStartedAfterThePull() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path firstRun = tmp.resolve("first-run-refused");
+        Path docker = bin.resolve("docker");
+        Files.writeString(docker, "#!/bin/sh\n"
+                + "if [ \"$1\" = pull ]; then exit 0; fi\n"
+                + "if [ \"$1\" = run ] && [ \"$2\" = --pull ] && [ ! -e '" + firstRun + "' ]; then\n"
+                + "  touch '" + firstRun + "'; echo 'docker: Error response from daemon: No such image: x.' >&2; exit 125\n"
+                + "fi\n"
+                + "exec docker \"$@\"\n");
+        Files.setPosixFilePermissions(docker, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        CliResult r = new Workspace(tmp.resolve("pull")).buildspec("""
+                version: 0.2
+                phases:
+                  build:
+                    commands:
+                      - echo ran-after-the-pull
+                """).args("--docker", docker.toString(), "--timeout-minutes", "1").run(TestImages.BUSYBOX);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.log()).contains("Pulling image " + TestImages.BUSYBOX);
+        assertThat(r.commandOutput()).contains("ran-after-the-pull");
+        assertThat(containersOf(r)).isEmpty();
+    }
+
     @Test
     void containerIsRemovedAfterSuccessAndAfterFailure() {
         Workspace ok = new Workspace(tmp.resolve("ok")).buildspec("""
