@@ -70,7 +70,7 @@ class FirstProcessBootstrapTest {
         assertThat(Files.readString(state.resolve("driver.sh"))).isEqualTo(script + "\n");
         assertThat(p.waitFor(300, TimeUnit.MILLISECONDS)).as("ends only when its stdin closes").isFalse();
         in.close();
-        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();
     }
 
@@ -91,7 +91,7 @@ class FirstProcessBootstrapTest {
             in.write(boot.handedBackLine().getBytes(StandardCharsets.UTF_8));
         }
         in.close(); // the host ended, or died
-        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         Object owner = Files.getAttribute(src.resolve("made-by-root"), "unix:uid");
         assertThat(owner).isEqualTo(hostHandedBack ? 0 : 12345);
         assertThat(Files.getAttribute(src, "unix:gid")).isEqualTo(hostHandedBack ? 0 : 23456);
