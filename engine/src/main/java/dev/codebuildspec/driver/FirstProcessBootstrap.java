@@ -12,8 +12,8 @@ import java.util.Map;
  * <li>it says {@code READY} and waits: the host may exec into it meanwhile (secret files, the shell check);</li>
  * <li>the host writes the shell's name and the script's length, the secrets (one {@code NAME=value} line each, every
  * unusual byte as an octal escape that {@code printf %b} reads back), an end line, the script and another end line;</li>
- * <li>it runs the script with that shell, stdin at EOF and the secrets in its environment, then says {@code EXIT} and
- * the status;</li>
+ * <li>it runs the script with that shell, stdin at EOF, stderr into stdout and the secrets in its environment, then
+ * says {@code EXIT} and the status;</li>
  * <li>it waits for its stdin to close (the cache save and the hand-back exec into it meanwhile), then ends, and the
  * container with it. Should the host die, its stdin closes too, and the first process hands the source tree back
  * itself, which the host would have done.</li>
@@ -72,7 +72,8 @@ public final class FirstProcessBootstrap {
                 + "if command -v head >/dev/null 2>&1; then head -c \"$size\" >" + driver + "; else "
                 + "while IFS= read -r l && [ \"$l\" != " + end + " ]; do printf '%s\\n' \"$l\"; done >" + driver + "; fi\n"
                 + "umask 022\n"
-                + "if command -v \"$shell\" >/dev/null 2>&1; then \"$shell\" " + driver + " </dev/null; "
+                // One stream for the driver's output and errors: the log keeps the order they were written in
+                + "if command -v \"$shell\" >/dev/null 2>&1; then \"$shell\" " + driver + " </dev/null 2>&1; "
                 + "s=$?; else echo \"codebuild-spec: the image has no $shell (env/shell)\"; s=127; fi\n"
                 + "printf '\\036CBS-" + token + " EXIT %d\\n' \"$s\"\n"
                 + "h=; while IFS= read -r l; do case $l in CBS-" + token + "-HANDED-BACK) h=1 ;; esac; done\n";
