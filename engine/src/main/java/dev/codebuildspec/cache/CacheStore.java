@@ -1,5 +1,6 @@
 package dev.codebuildspec.cache;
 
+import dev.codebuildspec.docker.FileOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -62,7 +64,7 @@ public final class CacheStore {
         Path dir = dir(key);
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, ".saving-", ".tar");
-        return new Pending(key, dir, temp, Files.newOutputStream(temp));
+        return new Pending(key, dir, temp, new FileOutput(temp));
     }
 
     /** An archive being saved. */
@@ -88,7 +90,7 @@ public final class CacheStore {
             out.close();
             Files.writeString(dir.resolve(KEY_FILE), key, StandardCharsets.UTF_8);
             if (key.equals(UNKEYED)) {
-                move(temp, archive(key), true);
+                replace(archive(key));
                 return true;
             }
             try {
@@ -96,6 +98,26 @@ public final class CacheStore {
                 return true;
             } catch (FileAlreadyExistsException e) {
                 return false;
+            }
+        }
+
+        /**
+         * Not a rename over the old archive: ext4 (auto_da_alloc) then writes the new archive's data out before the
+         * rename returns, 0.25 s to seconds for a 500 MB cache (bench P10/save). With the old one moved aside first,
+         * a reader in the instant between the two renames finds no cache; it never finds half of one.
+         */
+        private void replace(Path archive) throws IOException {
+            Path replaced = dir.resolve(temp.getFileName().toString().replace(".saving-", ".replaced-"));
+            boolean had;
+            try {
+                Files.move(archive, replaced, StandardCopyOption.ATOMIC_MOVE);
+                had = true;
+            } catch (NoSuchFileException e) {
+                had = false;
+            }
+            move(temp, archive, true);
+            if (had) {
+                Files.delete(replaced);
             }
         }
 

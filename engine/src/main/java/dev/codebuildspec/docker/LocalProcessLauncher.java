@@ -31,10 +31,19 @@ public final class LocalProcessLauncher implements ProcessLauncher {
         SETSID.ifPresent(setsid -> command.add(0, setsid.toString()));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(request.environment());
+        InputStream stdin = request.stdin();
+        if (stdin instanceof FileInput file) {
+            pb.redirectInput(file.file().toFile());
+            stdin = InputStream.nullInputStream();
+        }
+        if (request.stdout() instanceof FileOutput file) {
+            pb.redirectOutput(file.file().toFile());
+        }
         Process p = pb.start();
+        // A redirected output leaves the process's input stream empty: that pump ends at once.
         Thread out = pump(p.getInputStream(), request.stdout(), "stdout");
         Thread err = pump(p.getErrorStream(), request.stderr(), "stderr");
-        Thread in = feed(p.getOutputStream(), request.stdin());
+        Thread in = feed(p.getOutputStream(), stdin);
         return new Local(p, out, err, in);
     }
 

@@ -3,6 +3,7 @@ package dev.codebuildspec.run;
 import dev.codebuildspec.cache.CacheDirectories;
 import dev.codebuildspec.cache.CacheStore;
 import dev.codebuildspec.docker.DockerException;
+import dev.codebuildspec.docker.FileInput;
 import dev.codebuildspec.driver.BuildExpressions;
 import dev.codebuildspec.driver.ShellQuote;
 import dev.codebuildspec.buildspec.CacheSpec;
@@ -56,7 +57,7 @@ final class BuildCache {
                         : "'" + entry.get().key() + "'") + " ("
                         + Files.size(entry.get().archive()) / 1024 + " KiB) into " + String.join(", ", dirs));
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
-                try (InputStream in = Files.newInputStream(entry.get().archive())) {
+                try (InputStream in = new FileInput(entry.get().archive())) {
                     // cache-restoring tells the driver the answer has started (DriverEvent.CACHE_REQUEST).
                     int status = container.pipe(List.of("sh", "-c", "touch " + container.stateDir()
                             + "/cache-restoring; exec tar -C / -xf -"), in, err, TIMEOUT);

@@ -43,6 +43,13 @@ class CacheStoreTest {
         assertThat(store.isImmutable(CacheStore.UNKEYED)).isFalse();
         assertThat(save(store, CacheStore.UNKEYED, "second")).isTrue();
         assertThat(content(store.find(CacheStore.UNKEYED, List.of()).orElseThrow())).isEqualTo("second");
+        assertThat(save(store, CacheStore.UNKEYED, "third")).isTrue();
+        assertThat(content(store.find(CacheStore.UNKEYED, List.of()).orElseThrow())).isEqualTo("third");
+        try (var files = Files.walk(root)) {
+            // the archive and its key: neither a replaced archive nor a temporary one stays behind
+            assertThat(files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("cache.tar", "key");
+        }
     }
 
     @Test

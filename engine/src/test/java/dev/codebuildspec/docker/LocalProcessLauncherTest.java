@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalProcessLauncherTest {
     /** A console that takes its time, like a busy terminal or a masked, parsed build log. */
@@ -43,5 +47,33 @@ class LocalProcessLauncherTest {
         assertThat(early).as("the process ended, but its output was still being delivered").isEmpty();
         assertThat(late).hasValue(0);
         assertThat(sink.bytes.toString()).isEqualTo("last-words\n");
+    }
+
+    @Test
+    void aFileGivenAsOutputOrInputIsHandedToTheProcessItself(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in");
+        Path out = dir.resolve("out");
+        Files.writeString(in, "from the file\n");
+        // Not through a pipe and this JVM: the process's own descriptors are the files.
+        RunningProcess p = new LocalProcessLauncher().start(new ProcessRequest(
+                List.of("sh", "-c", "readlink /proc/self/fd/0 /proc/self/fd/1; cat"), Map.of(), new FileInput(in),
+                new FileOutput(out), OutputStream.nullOutputStream()));
+
+        assertThat(p.waitFor(Duration.ofSeconds(60))).hasValue(0);
+        assertThat(Files.readString(out)).isEqualTo(in + "\n" + out + "\nfrom the file\n");
+    }
+
+    @Test
+    void aFileOutputIsWrittenThroughByAnyOtherWriter(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        try (FileOutput o = new FileOutput(out)) {
+            assertThat(out).doesNotExist();
+            o.write("a".getBytes(StandardCharsets.UTF_8));
+            o.write('b');
+        }
+        assertThat(Files.readString(out)).isEqualTo("ab");
+        try (FileInput i = new FileInput(out)) {
+            assertThat(new String(i.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("ab");
+        }
     }
 }
