@@ -18,11 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The in-container masking filter of a detached (Jenkins) build, in its two forms: Perl where the image has it
  * (the Debian image), awk where it does not (busybox). On the same stream (ordinary lines, an event line, an
- * exported value's hex split over lines, a line longer than the Perl filter's 64 KiB read, a last line without
- * newline) both must write the same bytes, and no secret.
+ * exported value's hex split over lines, a line longer than the Perl filter's 64 KiB read, a secret of regular
+ * expression and {@code tr} metacharacters far into the stream, a last line without newline) both must write the same
+ * bytes, and no secret.
  */
 class MaskFilterIT {
-    private static final List<String> SECRETS = List.of("s3cr3t-alpha-00", "s3cr3t-beta-111", "s3cr3t-gamma-2222");
+    /** The last one is made of bytes that tr and regular expressions treat as special. */
+    private static final List<String> SECRETS = List.of("s3cr3t-alpha-00", "s3cr3t-beta-111", "s3cr3t-gamma-2222",
+            "]^\\-/$@{}.*+?|()[");
 
     @TempDir
     Path tmp;
@@ -37,6 +40,8 @@ class MaskFilterIT {
                 + hex.substring(0, 30) + "\n" + hex.substring(30) + "\n"
                 + mark + "v\n"
                 + "x".repeat(70_000) + SECRETS.get(0) + "y".repeat(10) + "\n"
+                // Past what the Perl filter sampled when it chose which byte of each form to look for first.
+                + "plain text\n".repeat(20_000) + "special " + SECRETS.get(3) + " end\n"
                 + "the last line has no newline " + SECRETS.get(1);
     }
 
@@ -79,6 +84,7 @@ class MaskFilterIT {
                 .replaceAll("(..)", " $1");
         assertThat(perl).contains("hello ***\n", marker.text() + "E an event line keeps its text\n",
                 "before the value *** " + marker.text() + "V OUT\n", maskedValue + "\n" + marker.text() + "v\n",
-                "x".repeat(100) + "***" + "y".repeat(10) + "\n", "the last line has no newline ***\n");
+                "x".repeat(100) + "***" + "y".repeat(10) + "\n", "\nspecial *** end\n",
+                "the last line has no newline ***\n");
     }
 }
