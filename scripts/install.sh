@@ -17,15 +17,16 @@ mkdir -p "$PREFIX/lib" "$PREFIX/bin"
 rm -rf "$dest.new" && cp -R "$dist" "$dest.new" && rm -rf "$dest" && mv "$dest.new" "$dest"
 ln -sfn "$dest/bin/codebuild-spec" "$PREFIX/bin/codebuild-spec"
 
-# The class-data archive: the classes a build loads, from a run without a container (no image needed).
+# The class-data archive: the classes a build loads, from a run without a container (no image needed). It masks a
+# made-up secret, so that the masking classes are in the archive too.
 train=$(mktemp -d)
 trap 'rm -rf "$train"' EXIT
-printf 'version: 0.2\nenv:\n  variables:\n    GREETING: hi\nphases:\n  build:\n    commands:\n      - echo "$GREETING"\nartifacts:\n  files: [buildspec.yml]\n' \
+printf 'version: 0.2\nenv:\n  variables:\n    GREETING: hi\nphases:\n  build:\n    commands:\n      - echo "$GREETING $TRAINING_TOKEN"\nartifacts:\n  files: [buildspec.yml]\n' \
     > "$train/buildspec.yml"
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-LC_ALL=C.UTF-8 "$java" -XX:ArchiveClassesAtExit="$dest/lib/codebuild-spec.jsa" -XX:+UseSerialGC -Xlog:cds=off \
+LC_ALL=C.UTF-8 TRAINING_TOKEN=not-a-secret-only-for-training "$java" -XX:ArchiveClassesAtExit="$dest/lib/codebuild-spec.jsa" -XX:+UseSerialGC -Xlog:cds=off \
     -Xlog:cds+dynamic=off -jar "$dest/lib/codebuild-spec.jar" run --no-container --source "$train" \
-    --record "$train/record.json" --cache-dir "$train/cache" >/dev/null 2>&1 \
+    --record "$train/record.json" --cache-dir "$train/cache" --secret TRAINING_TOKEN >/dev/null 2>&1 \
     || echo "install: the training run failed; the command works, without the class-data archive"
 
 echo "install: $("$PREFIX/bin/codebuild-spec" --version | head -1) in $dest"
