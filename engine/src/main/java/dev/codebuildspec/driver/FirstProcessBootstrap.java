@@ -16,7 +16,8 @@ import java.util.Map;
  * says {@code EXIT} and the status;</li>
  * <li>it waits for its stdin to close (the cache save and the hand-back exec into it meanwhile), then ends, and the
  * container with it. Should the host die, its stdin closes too, and the first process hands the source tree back
- * itself, which the host would have done.</li>
+ * itself, which the host would have done. Should that happen while the driver still runs, it does not wait for the
+ * running command: it ends at once, and the container (whose init follows it) with everything in it.</li>
  * </ol>
  * The lines are read with the shell's {@code read}, which never reads past a line, in dash, bash and busybox ash alike;
  * the script with {@code head -c}, which may read ahead only into the silence that follows it.
@@ -54,15 +55,22 @@ public final class FirstProcessBootstrap {
      */
     public String command(String stateDir, String handBack) {
         String[] h = handBack.split(":", 3);
-        String chown = h.length == 3 && h[0].matches("\\d+") && h[1].matches("\\d+")
-                ? "[ -n \"$h\" ] || chown -R " + h[0] + ":" + h[1] + " " + ShellQuote.quote(h[2]) + " 2>/dev/null || :\n" : "";
-        return command(stateDir) + chown;
+        boolean chown = h.length == 3 && h[0].matches("\\d+") && h[1].matches("\\d+");
+        return script(stateDir, chown ? "chown -R " + h[0] + ":" + h[1] + " " + ShellQuote.quote(h[2]) + " 2>/dev/null || :"
+                : "");
     }
 
     /** The container's command when no hand-back is needed. */
     public String command(String stateDir) {
+        return script(stateDir, "");
+    }
+
+    private String script(String stateDir, String chown) {
         String end = "CBS-" + token + "-END";
         String driver = stateDir + "/driver.sh";
+        String exited = ShellQuote.quote(stateDir + "/exited");
+        String handed = ShellQuote.quote(stateDir + "/handed");
+        String handBack = chown.isEmpty() ? "" : "[ -f " + handed + " ] || " + chown;
         return "printf '\\036CBS-" + token + " READY\\n'\n"
                 + "read -r shell size || exit 0\n"
                 + "while IFS= read -r l && [ \"$l\" != " + end + " ]; do v=$(printf '%bx' \"${l#*=}\"); "
@@ -72,11 +80,21 @@ public final class FirstProcessBootstrap {
                 + "if command -v head >/dev/null 2>&1; then head -c \"$size\" >" + driver + "; else "
                 + "while IFS= read -r l && [ \"$l\" != " + end + " ]; do printf '%s\\n' \"$l\"; done >" + driver + "; fi\n"
                 + "umask 022\n"
+                // The lifeline, read beside the driver (which keeps the foreground, and with it its signals). It ends
+                // before the driver does only when the host is gone: then no one waits for the build, and this process
+                // ends at once, the container with it (its init follows it), instead of when the running command ends.
+                + "exec 3<&0\n"
+                + "(while IFS= read -r l; do case $l in CBS-" + token + "-HANDED-BACK) : >" + handed + " ;; esac; done; "
+                + "[ -f " + exited + " ] || { " + (handBack.isEmpty() ? "" : handBack + "; ") + "kill -9 $$; }) <&3 &\n"
+                + "w=$!\n"
+                + "exec 3<&-\n"
                 // One stream for the driver's output and errors: the log keeps the order they were written in
                 + "if command -v \"$shell\" >/dev/null 2>&1; then \"$shell\" " + driver + " </dev/null 2>&1; "
                 + "s=$?; else echo \"codebuild-spec: the image has no $shell (env/shell)\"; s=127; fi\n"
+                + ": >" + exited + "\n"
                 + "printf '\\036CBS-" + token + " EXIT %d\\n' \"$s\"\n"
-                + "h=; while IFS= read -r l; do case $l in CBS-" + token + "-HANDED-BACK) h=1 ;; esac; done\n";
+                + "wait $w\n"
+                + (handBack.isEmpty() ? "" : handBack + "\n");
     }
 
     /**

@@ -97,6 +97,30 @@ class FirstProcessBootstrapTest {
         assertThat(Files.getAttribute(src, "unix:gid")).isEqualTo(hostHandedBack ? 0 : 23456);
     }
 
+    @ParameterizedTest(name = "[{0}]")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"dash", "bash", "busybox"})
+    void whenItsHostDiesWhileTheDriverRunsItEndsAtOnceNotWhenTheCommandEnds(String shell) throws Exception {
+        assumeTrue(HostDriver.available(shell), shell + " is not installed");
+        FirstProcessBootstrap boot = new FirstProcessBootstrap("0badc0de0badc0de");
+        List<String> cmd = new ArrayList<>(shell.equals("busybox") ? List.of("busybox", "sh") : List.of(shell));
+        cmd.addAll(List.of("-c", boot.command(tmp.resolve("state").toString())));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        InputStream out = p.getInputStream();
+        assertThat(readLine(out)).isEqualTo(boot.readyLine());
+        OutputStream in = p.getOutputStream();
+        in.write(boot.payload("sh", Map.of(), "echo started; sleep 300"));
+        in.flush();
+        assertThat(readLine(out)).isEqualTo("started");
+        List<ProcessHandle> driver = p.descendants().toList();
+        try {
+            in.close(); // the host died
+            // A hang bound: the command would run 300 s; in a container, the init then ends what is left of it.
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("ended without waiting for the running command").isTrue();
+        } finally {
+            driver.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
     private static String readLine(InputStream in) throws Exception {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;

@@ -245,8 +245,13 @@ final class FaultMatrix {
 
     private void reapAfterKill(Workspace ws, Path tmpdir, long pid, Set<String> containers, Map<String, String> env)
             throws Exception {
-        if (containersOwnedBy(ownerPrefixOf(pid)).isEmpty()) {
-            violations.add("after SIGKILL the container was already gone (expected it left for the reaper)");
+        // The container's lifeline (its stdin) closed with the CLI: it ends without waiting for the running command.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!containersOwnedBy(ownerPrefixOf(pid)).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        if (!containersOwnedBy(ownerPrefixOf(pid)).isEmpty()) {
+            violations.add("60 s after SIGKILL the container still ran (its lifeline should have ended it)");
         }
         List<String> cmd;
         if (fault == Fault.SIGKILL_THEN_GC) {
