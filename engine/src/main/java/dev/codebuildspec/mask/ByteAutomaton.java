@@ -1,8 +1,5 @@
 package dev.codebuildspec.mask;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 
@@ -65,16 +62,8 @@ final class ByteAutomaton {
     private final byte[] windowShift;
     final int window;
 
-    /**
-     * The same skip with 3-byte blocks, hashed into {@value #TRIPLE_BITS} bits, used when every pattern has at
-     * least {@value #TRIPLE_MIN_WINDOW} bytes. Pairs of letters are common in text and in token-like secrets
-     * alike, so a 2-byte block often allows only a short move; a triple rarely occurs in any secret, so the
-     * window nearly always moves by {@code window - 2}. A hash collision can only make a move shorter, never
-     * skip a possible start. {@code null} when not used.
-     */
-    private final byte[] tripleShift;
-    private static final int TRIPLE_BITS = 16;
-    private static final int TRIPLE_MIN_WINDOW = 6;
+    /** The same skip with hashed 3-byte blocks, when every pattern is long enough for it; else {@code null}. */
+    private final TripleSkip triples;
 
     ByteAutomaton(List<byte[]> patterns) {
         TrieNode root = new TrieNode(0);
@@ -91,7 +80,7 @@ final class ByteAutomaton {
         int min = patterns.stream().mapToInt(p -> p.length).min().orElse(0);
         window = Math.min(min, 64);
         windowShift = window >= 4 ? windowShifts(patterns, window) : null;
-        tripleShift = window >= TRIPLE_MIN_WINDOW ? tripleShifts(patterns, window) : null;
+        triples = window >= TripleSkip.MIN_WINDOW ? new TripleSkip(patterns, window) : null;
 
         List<TrieNode> order = TrieNode.breadthFirst(root);
         int count = order.size();
@@ -150,14 +139,6 @@ final class ByteAutomaton {
         }
     }
 
-    /**
-     * Reading the window's last bytes as one int made the skip 25-40% faster than three byte loads (bench P7). A
-     * holder class: the VarHandle costs 8-16 ms at first use, so only a build that has secrets to mask pays it.
-     */
-    private static final class Words {
-        static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    }
-
     /** The state after reading byte {@code c} (0..255) in state {@code s}. */
     int next(int s, int c) {
         while (s >= denseStates) {
@@ -194,74 +175,24 @@ final class ByteAutomaton {
         return shift;
     }
 
-    /** Bytes x, y, z as the scan reads them: the top three of a little-endian int. */
-    private static int triple(int x, int y, int z) {
-        return hash(x << 8 | y << 16 | z << 24);
-    }
-
-    /**
-     * The triple skip's move for the window whose last three bytes are {@code a[at + 1 .. at + 3]}: one load of
-     * four bytes, the first of which the hash drops.
-     */
-    private int tripleShiftAt(byte[] a, int at) {
-        return tripleShift[hash((int) Words.INT.get(a, at))];
-    }
-
-    private static int hash(int word) {
-        return ((word >>> 8) * 0x9E3779B1) >>> (32 - TRIPLE_BITS);
-    }
-
-    private static byte[] tripleShifts(List<byte[]> patterns, int window) {
-        byte[] shift = new byte[1 << TRIPLE_BITS];
-        Arrays.fill(shift, (byte) (window - 2));
-        for (byte[] p : patterns) {
-            for (int j = 0; j + 2 < window; j++) {
-                int h = triple(p[j] & 0xff, p[j + 1] & 0xff, p[j + 2] & 0xff);
-                shift[h] = (byte) Math.min(shift[h], window - 3 - j);
-            }
-        }
-        return shift;
-    }
-
     /**
      * From the root at {@code a[i]}, the first position in [i, end) where a pattern may start, or a position
      * at most {@code window} before {@code end} from which the caller must look byte by byte.
      */
-    int skip(byte[] a, int i, int end) {
-        if (tripleShift != null) {
-            // The usual move (no pattern has the window's last triple) is a constant: adding it rather than
-            // the loaded value keeps the next load off this one's result, so the CPU can run ahead.
-            final int full = window - 2;
+    int skip(byte[] a, int i, int end, TripleSkip.Choice hashes) {
+        if (triples != null) {
             final int last = end - window;
-            final int lastBlock = last - 3 * full;
-            final int at = window - 4;
             while (i <= last) {
-                int sh = tripleShiftAt(a, i + at);
-                if (sh == full && i <= lastBlock) {
-                    // Up to four windows per turn of the loop while they move the usual way: paying the loop's
-                    // bound check and safepoint poll once per four made the skip alone 30-40% faster (bench P7).
-                    i += full;
-                    sh = tripleShiftAt(a, i + at);
-                    if (sh == full) {
-                        i += full;
-                        sh = tripleShiftAt(a, i + at);
-                        if (sh == full) {
-                            i += full;
-                            sh = tripleShiftAt(a, i + at);
-                        }
-                    }
+                i = triples.skip(a, i, last, hashes);
+                if (i > last) {
+                    break;
                 }
-                if (sh == full) {
-                    i += full;
-                } else if (sh != 0) {
-                    i += sh;
-                } else if (pairMayMatch(a, i)) {
+                if (pairMayMatch(a, i)) {
                     return i;
-                } else {
-                    // The window's end fits some pattern, but none starts here: move one byte and skip on
-                    // (walking byte by byte from here would crawl until the next possible pair).
-                    i++;
                 }
+                // The window's end fits some pattern, but none starts here: move one byte and skip on
+                // (walking byte by byte from here would crawl until the next possible pair).
+                i++;
             }
         } else if (windowShift != null) {
             final int full = window - 1;

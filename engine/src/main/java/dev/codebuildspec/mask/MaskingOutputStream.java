@@ -38,6 +38,8 @@ public final class MaskingOutputStream extends OutputStream {
     private static final byte[] NOTHING = new byte[0];
 
     private final ByteAutomaton automaton;
+    /** Which hash this stream's skip uses: the one its own text collides with least. */
+    private final TripleSkip.Choice hashes = new TripleSkip.Choice();
     private final byte[] mask;
     private final OutputStream downstream;
     private final OutputBatch out;
@@ -125,6 +127,11 @@ public final class MaskingOutputStream extends OutputStream {
         }
     }
 
+    /** The hash this stream's skip uses now; for tests. */
+    synchronized int hashInUse() {
+        return hashes.hash();
+    }
+
     /** Bytes currently held back; for tests of the memory bound. */
     synchronized int heldBytes() {
         return heldLen;
@@ -186,7 +193,7 @@ public final class MaskingOutputStream extends OutputStream {
         while (idx < end) {
             if (s == ROOT) {
                 // Nothing pending here (a candidate implies a non-root state): skip what cannot start a match.
-                idx = ac.skip(a, idx, end);
+                idx = ac.skip(a, idx, end, hashes);
             }
             if (!candidate && s < denseStates) {
                 // Only a flagged transition (a match, or a state without a row) or a return to the root
