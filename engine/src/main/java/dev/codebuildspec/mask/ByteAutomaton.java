@@ -139,6 +139,11 @@ final class ByteAutomaton {
         }
     }
 
+    /** What a new stream's skip starts from: the hash its text will choose ({@code null} without the triple skip). */
+    TripleSkip.Choice newHashChoice() {
+        return triples == null ? null : new TripleSkip.Choice(triples);
+    }
+
     /** The state after reading byte {@code c} (0..255) in state {@code s}. */
     int next(int s, int c) {
         while (s >= denseStates) {

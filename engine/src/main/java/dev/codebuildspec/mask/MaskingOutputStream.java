@@ -39,7 +39,7 @@ public final class MaskingOutputStream extends OutputStream {
 
     private final ByteAutomaton automaton;
     /** Which hash this stream's skip uses: the one its own text collides with least. */
-    private final TripleSkip.Choice hashes = new TripleSkip.Choice();
+    private final TripleSkip.Choice hashes;
     private final byte[] mask;
     private final OutputStream downstream;
     private final OutputBatch out;
@@ -69,6 +69,7 @@ public final class MaskingOutputStream extends OutputStream {
         this.downstream = downstream;
         this.out = new OutputBatch(downstream);
         this.automaton = automaton;
+        this.hashes = automaton.newHashChoice();
         this.mask = mask.clone();
         // Twice the room so compaction happens at most once per longest-secret's worth of input.
         this.held = new byte[Math.max(2, 2 * automaton.maxPatternLength)];
@@ -129,7 +130,7 @@ public final class MaskingOutputStream extends OutputStream {
 
     /** The hash this stream's skip uses now; for tests. */
     synchronized int hashInUse() {
-        return hashes.hash();
+        return hashes == null ? -1 : hashes.hash();
     }
 
     /** Bytes currently held back; for tests of the memory bound. */
@@ -144,6 +145,9 @@ public final class MaskingOutputStream extends OutputStream {
         emitted = 0;
         try {
             scan(heldLen);
+            if (hashes != null) {
+                hashes.review();
+            }
             if (endOfInput) {
                 while (candidate) {
                     scan(confirm());

@@ -17,9 +17,13 @@ class TripleSkipTest {
 
     private static final int MIB = 1 << 20;
 
+    private static TripleSkip.Choice choice() {
+        return new TripleSkip.Choice(new TripleSkip(List.of("secret-value".getBytes(UTF_8)), 12));
+    }
+
     @Test
     void choiceTriesEachHashThenKeepsTheOneThatStopsLeast() {
-        TripleSkip.Choice choice = new TripleSkip.Choice();
+        TripleSkip.Choice choice = choice();
         choice.count(1000, MIB);
         assertThat(choice.hash()).as("hash 0 stopped; 1 not tried yet").isEqualTo(1);
         choice.count(10, MIB);
@@ -37,7 +41,7 @@ class TripleSkipTest {
 
     @Test
     void choiceStaysWithAHashThatNeverStops() {
-        TripleSkip.Choice choice = new TripleSkip.Choice();
+        TripleSkip.Choice choice = choice();
         for (int k = 0; k < 10; k++) {
             choice.count(0, MIB);
         }
@@ -58,7 +62,7 @@ class TripleSkipTest {
             ByteAutomaton automaton = new ByteAutomaton(patterns);
             byte[] text = plant(random, patterns, randomText(random, "abcdefghij \n", 200 + random.nextInt(3000)));
             for (int hash = 0; hash < TripleSkip.HASHES; hash++) {
-                TripleSkip.Choice choice = new TripleSkip.Choice(hash);
+                TripleSkip.Choice choice = new TripleSkip.Choice(new TripleSkip(patterns, automaton.window), hash);
                 int i = 0;
                 while (i < text.length) {
                     int stop = automaton.skip(text, i, text.length, choice);
