@@ -101,8 +101,9 @@ final class TreeWalk {
         }
         directoriesOnPath.add(real);
         try {
+            String realRel = rootRelative(real);
             for (Path child : children(path)) {
-                visit(rel, child, real);
+                visit(rel, child, real, realRel);
             }
         } catch (IOException e) {
             refuse(rel, "cannot read the directory: " + e.getMessage());
@@ -140,7 +141,8 @@ final class TreeWalk {
 
     // ---- entries
 
-    private void visit(String parentRel, Path child, Path realParent) {
+    /** Visits {@code child} of the directory whose real path is {@code realParent} ({@code realParentRel} from the root). */
+    private void visit(String parentRel, Path child, Path realParent, String realParentRel) {
         String name = child.getFileName().toString();
         String rel = RelativePath.join(parentRel, name);
         Path source;
@@ -172,7 +174,8 @@ final class TreeWalk {
         } else if (attrs.isDirectory()) {
             directory(rel, child, source);
         } else if (attrs.isRegularFile()) {
-            file(rel, source);
+            // the file's real path is its real parent's and its name: no relativize per file (bench P4)
+            addFiles(selections(rel), RelativePath.join(realParentRel, name));
         } else if (!selections(rel).isEmpty()) {
             refuse(rel, "not a regular file");
         }
@@ -227,17 +230,13 @@ final class TreeWalk {
         } else if (!Files.isRegularFile(real)) {
             refuse(rel, "symbolic link to something that is not a regular file");
         } else {
-            addFiles(hits, real);
+            addFiles(hits, rootRelative(real));
         }
     }
 
-    private void file(String rel, Path real) {
-        addFiles(selections(rel), real);
-    }
-
-    private void addFiles(List<Hit> hits, Path real) {
+    private void addFiles(List<Hit> hits, String realRel) {
         for (Hit h : hits) {
-            add(SelectedFile.file(archivePath(h), rootRelative(real)));
+            add(SelectedFile.file(archivePath(h), realRel));
         }
     }
 
