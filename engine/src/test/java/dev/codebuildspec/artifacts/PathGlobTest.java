@@ -24,6 +24,17 @@ class PathGlobTest {
     }
 
     @Test
+    void segmentsWithoutWildcardsMatchExactlyAndCaseSensitively() throws PatternError {
+        PathGlob g = glob("build/Main.class");
+        assertThat(g.matches("build/Main.class")).isTrue();
+        assertThat(g.matches("build/main.class")).isFalse();
+        assertThat(g.matches("Build/Main.class")).isFalse();
+        assertThat(g.matches("build/Main.clas")).isFalse();
+        assertThat(glob("a.b").matches("axb")).as("a dot is no wildcard").isFalse();
+        assertThat(glob("dir/*").matches("dir/line\nbreak")).isTrue();
+    }
+
+    @Test
     void doubleStarMatchesZeroOrMoreDirectories() throws PatternError {
         PathGlob g = glob("dir/**/*.txt");
         assertThat(g.matches("dir/a.txt")).isTrue();
