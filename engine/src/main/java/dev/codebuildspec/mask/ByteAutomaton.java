@@ -140,7 +140,7 @@ final class ByteAutomaton {
         }
     }
 
-    /** What a new stream's skip starts from: the hash its text will choose ({@code null} without the triple skip). */
+    /** A new stream's own choice of triple hash; {@code null} when patterns are too short for the triple skip. */
     TripleSkip.Choice newHashChoice() {
         return triples == null ? null : new TripleSkip.Choice(triples);
     }

@@ -106,8 +106,7 @@ final class TripleSkip {
                 i += sh;
             }
         }
-        choice.stops += stops;
-        choice.bytes += i - from;
+        choice.add(stops, i - from);
         return i;
     }
 
@@ -145,10 +144,15 @@ final class TripleSkip {
             multiplier = MULTIPLIERS[which];
         }
 
-        /** Counts for tests; the skip adds to the counts itself. */
-        void count(int stopped, int skipped) {
+        /** What one skip call saw: its stops and the bytes it moved over. */
+        void add(int stopped, int skipped) {
             stops += stopped;
             bytes += skipped;
+        }
+
+        /** {@link #add}, then {@link #review}: what one write amounts to; for tests. */
+        void count(int stopped, int skipped) {
+            add(stopped, skipped);
             review();
         }
 
